@@ -1,0 +1,1 @@
+"""Shutafut: local cross-sector partnerships."""
