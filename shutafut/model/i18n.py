@@ -2,8 +2,8 @@
 
 Pure modules mark their sentences with ``_`` (an identity marker that ``makemessages`` extracts) and return
 ``Message`` objects: a msgid plus named parameters. Rendering looks the msgid up in the owning app's
-``locale/<lang>/LC_MESSAGES/django.mo`` with the standard library's gettext, so the same catalog serves the web
-app (through Django) and the command line (through this module).
+``locale/<lang>/LC_MESSAGES/django.mo`` with the standard library's gettext, so the same catalog serves the
+web app (through Django) and the command line (through this module).
 """
 
 from __future__ import annotations

@@ -78,8 +78,8 @@ RUNGS: dict[Rung, RungInfo] = {
         Text(
             "הארגונים אינם מכירים זה את זה, או מכירים אך לא היה ביניהם שום מגע בתחום הפעולה בתקופת הבדיקה"
             " (ברירת מחדל: 12 חודשים).",
-            "The organizations do not know each other, or know of each other but had no interaction in the field"
-            " during the review period (12 months by default).",
+            "The organizations do not know each other, or know of each other but had no interaction in the"
+            " field during the review period (12 months by default).",
         ),
     ),
     Rung.COMPETITION: RungInfo(
@@ -87,60 +87,73 @@ RUNGS: dict[Rung, RungInfo] = {
         Text("תחרות", "Competition"),
         Text("מתחרים על אותם משאבים, בלי לדבר.", "Rivals for the same resources, without talking."),
         Text(
-            "הארגונים פועלים באותו שדה והיחס העיקרי ביניהם הוא יריבות על משאבים מוגבלים (קולות קוראים, מכרזים,"
-            " תורמים, מוטבים, תשומת לב). אין זרימת מידע דו-כיוונית קבועה ואין תיאום.",
-            "The organizations meet in the same field and the dominant relation is rivalry over scarce things"
-            " (funding calls, tenders, donors, beneficiaries, attention). There is no regular two-way information"
-            " flow and no coordination.",
+            "הארגונים פועלים באותו שדה והיחס העיקרי ביניהם הוא יריבות על משאבים מוגבלים (קולות קוראים,"
+            " מכרזים, תורמים, מוטבים, תשומת לב). אין זרימת מידע דו-כיוונית קבועה ואין תיאום.",
+            "The organizations meet in the same field and the dominant relation is rivalry over scarce"
+            " things (funding calls, tenders, donors, beneficiaries, attention). There is no regular two-way"
+            " information flow and no coordination.",
         ),
     ),
     Rung.INFORMING: RungInfo(
         Rung.INFORMING,
         Text("יידוע", "Informing"),
-        Text("מעדכנים זה את זה, בלי לשנות פעילות.", "Keep each other informed, without changing what they do."),
+        Text(
+            "מעדכנים זה את זה, בלי לשנות פעילות.", "Keep each other informed, without changing what they do."
+        ),
         Text(
             "יש זרימת מידע מכוונת, לפחות חד-כיוונית ובדרך כלל דו-כיוונית: עדכונים, הזמנות לאירועים, שיתוף"
             " תוכניות או נתונים. אין התאמת פעילות, אין איגום משאבים ואין החלטות משותפות.",
-            "There is deliberate information flow, at least one-way and usually two-way: updates, invitations,"
-            " shared plans or data. No adjustment of activities, no pooled resources, no shared decisions.",
+            "There is deliberate information flow, at least one-way and usually two-way: updates,"
+            " invitations, shared plans or data. No adjustment of activities, no pooled resources, no shared"
+            " decisions.",
         ),
     ),
     Rung.COORDINATION: RungInfo(
         Rung.COORDINATION,
         Text("תיאום", "Coordination"),
-        Text("משנים פעילות בגלל השני; המשאבים וההחלטות נפרדים.", "Adjust activities to each other; resources and decisions stay separate."),
+        Text(
+            "משנים פעילות בגלל השני; המשאבים וההחלטות נפרדים.",
+            "Adjust activities to each other; resources and decisions stay separate.",
+        ),
         Text(
             "מידע זורם בשני הכיוונים, ולפחות אחד הצדדים שינה פעילות בגלל הצד השני: מניעת כפילות, חלוקת"
             " אוכלוסיות יעד, תיאום לוחות זמנים. המשאבים נשארים נפרדים וכל צד מחליט לבדו על פעילותו.",
             "Information flows both ways, and at least one party changed an activity because of the other:"
-            " avoiding duplication, splitting target groups, aligning timetables. Resources stay separate and each"
-            " party still decides alone about its own activities.",
+            " avoiding duplication, splitting target groups, aligning timetables. Resources stay separate"
+            " and each party still decides alone about its own activities.",
         ),
     ),
     Rung.COOPERATION: RungInfo(
         Rung.COOPERATION,
         Text("שיתוף פעולה", "Cooperation"),
-        Text("משאבים משותפים לפעילות משותפת, בלי כל תנאי השותפות.", "Shared resources for a joint activity, without all the conditions of partnership."),
+        Text(
+            "משאבים משותפים לפעילות משותפת, בלי כל תנאי השותפות.",
+            "Shared resources for a joint activity, without all the conditions of partnership.",
+        ),
         Text(
             "תיאום ובנוסף משאבים שאוגמו או הועברו לטובת פעילות משותפת, עם החלטות משותפות על אותה פעילות; אך"
             " לפחות אחד מתנאי השותפות חסר: הפעילות חד-פעמית או קצרת טווח, אין מסגרת מפורשת ומתמשכת, לא כל"
             " השותפים מחליטים, או שמדובר בסוג משאב אחד בלבד.",
-            "Coordination plus resources pooled or transferred for a joint activity, with some joint decisions"
-            " about it; but at least one condition of partnership is missing: it is one-off or short-term, there is"
-            " no explicit ongoing framework, not all partners decide, or only one type of resource is involved.",
+            "Coordination plus resources pooled or transferred for a joint activity, with some joint"
+            " decisions about it; but at least one condition of partnership is missing: it is one-off or"
+            " short-term, there is no explicit ongoing framework, not all partners decide, or only one type"
+            " of resource is involved.",
         ),
     ),
     Rung.PARTNERSHIP: RungInfo(
         Rung.PARTNERSHIP,
         Text("שותפות", "Partnership"),
-        Text("מסגרת מפורשת ומתמשכת: משאבים מסוגים שונים, כולם מחליטים, לטובת הציבור.", "An explicit, ongoing framework: resources of different types, all decide, for the public good."),
+        Text(
+            "מסגרת מפורשת ומתמשכת: משאבים מסוגים שונים, כולם מחליטים, לטובת הציבור.",
+            "An explicit, ongoing framework: resources of different types, all decide, for the public good.",
+        ),
         Text(
             "כל תנאי השותפות מתקיימים: מסגרת מפורשת ומתמשכת, הכוונה משותפת של משאבים מסוגים שונים, מעורבות"
             " כל השותפים בקבלת ההחלטות ופעולה לתועלת הקהילה. בשותפות בין-מגזרית השותפים באים משני מגזרים"
             " לפחות.",
-            "Every condition of partnership holds: an explicit, ongoing framework; joint direction of resources of"
-            " different types; all partners take part in decisions; action for the community's benefit. In a"
-            " cross-sector partnership the partners come from at least two sectors.",
+            "Every condition of partnership holds: an explicit, ongoing framework; joint direction of"
+            " resources of different types; all partners take part in decisions; action for the community's"
+            " benefit. In a cross-sector partnership the partners come from at least two sectors.",
         ),
     ),
 }

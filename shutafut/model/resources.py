@@ -9,7 +9,7 @@ from shutafut.model.text import Text
 
 
 class ResourceGroup(StrEnum):
-    """An optional higher-level grouping of resource types (intellectual, political, labour, financial capital)."""
+    """An optional higher-level grouping of resource types (intellectual, political, labour, financial)."""
 
     INTELLECTUAL = "intellectual"
     POLITICAL = "political"
@@ -55,10 +55,18 @@ class ResourceInfo:
     name: Text
     group: ResourceGroup
     in_guide_list: bool
-    """True for the six types the guide itself names (knowledge, experience, budget, connections, time, infrastructure)."""
+    """True for the six types the guide itself names.
+
+    They are knowledge, experience, budget, connections, time and infrastructure.
+    """
 
 
-_I, _P, _L, _F = ResourceGroup.INTELLECTUAL, ResourceGroup.POLITICAL, ResourceGroup.LABOUR, ResourceGroup.FINANCIAL
+_I, _P, _L, _F = (
+    ResourceGroup.INTELLECTUAL,
+    ResourceGroup.POLITICAL,
+    ResourceGroup.LABOUR,
+    ResourceGroup.FINANCIAL,
+)
 _R = ResourceType
 
 RESOURCES: dict[ResourceType, ResourceInfo] = {
@@ -69,13 +77,17 @@ RESOURCES: dict[ResourceType, ResourceInfo] = {
         ResourceInfo(_R.BUDGET, Text("תקציב", "Budget"), _F, True),
         ResourceInfo(_R.CONNECTIONS, Text("קשרים", "Connections"), _P, True),
         ResourceInfo(_R.TIME, Text("זמן", "Time"), _L, True),
-        ResourceInfo(_R.INFRASTRUCTURE, Text("תשתיות, מבנים וציוד", "Infrastructure, premises, equipment"), _F, True),
+        ResourceInfo(
+            _R.INFRASTRUCTURE, Text("תשתיות, מבנים וציוד", "Infrastructure, premises, equipment"), _F, True
+        ),
         ResourceInfo(_R.MANPOWER, Text("כוח אדם", "Manpower, staff"), _L, False),
         ResourceInfo(_R.VOLUNTEERS, Text("מתנדבים", "Volunteers"), _L, False),
         ResourceInfo(_R.LEGITIMACY, Text("לגיטימציה", "Legitimacy"), _P, False),
         ResourceInfo(_R.OFFICIAL_AUTHORITY, Text("סמכות רשמית", "Official authority"), _P, False),
         ResourceInfo(_R.ACCESS_TO_POPULATION, Text("נגישות לאוכלוסייה", "Access to population"), _P, False),
-        ResourceInfo(_R.ACCESS_TO_INFORMATION, Text("נגישות למידע", "Access to information and data"), _I, False),
+        ResourceInfo(
+            _R.ACCESS_TO_INFORMATION, Text("נגישות למידע", "Access to information and data"), _I, False
+        ),
         ResourceInfo(_R.ACCESS_TO_INSTITUTIONS, Text("נגישות למוסדות", "Access to institutions"), _P, False),
         ResourceInfo(_R.PROFESSIONAL_EXPERTISE, Text("ידע מקצועי", "Professional expertise"), _I, False),
         ResourceInfo(_R.MANAGERIAL_KNOWHOW, Text("ידע ניהולי", "Managerial know-how"), _I, False),

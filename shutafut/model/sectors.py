@@ -48,7 +48,9 @@ SUBTYPES: tuple[Subtype, ...] = (
         proposed=True,
     ),
     Subtype("nonprofit", Sector.THIRD, Text("עמותה", "Nonprofit (amuta)")),
-    Subtype("public_benefit_company", Sector.THIRD, Text('חברה לתועלת הציבור (חל"צ)', "Public-benefit company")),
+    Subtype(
+        "public_benefit_company", Sector.THIRD, Text('חברה לתועלת הציבור (חל"צ)', "Public-benefit company")
+    ),
     Subtype("cooperative", Sector.THIRD, Text("אגודה שיתופית", "Cooperative")),
     Subtype("endowment", Sector.THIRD, Text("הקדש", "Endowment (hekdesh)")),
     Subtype("foundation", Sector.THIRD, Text("קרן או פילנתרופיה", "Foundation or philanthropy")),
@@ -56,7 +58,10 @@ SUBTYPES: tuple[Subtype, ...] = (
     Subtype("self_help_group", Sector.THIRD, Text("קבוצה לעזרה עצמית", "Self-help group")),
     Subtype("volunteers", Sector.THIRD, Text("מתנדבים", "Volunteers")),
     Subtype(
-        "resident_representative", Sector.THIRD, Text("נציגות תושבים", "Resident representatives"), proposed=True
+        "resident_representative",
+        Sector.THIRD,
+        Text("נציגות תושבים", "Resident representatives"),
+        proposed=True,
     ),
     Subtype("corporation", Sector.BUSINESS, Text("חברה עסקית", "Business company")),
     Subtype("small_business", Sector.BUSINESS, Text("עסק קטן ומקומי", "Small local business")),
