@@ -114,22 +114,14 @@ def t2_ongoing(ev: Evidence) -> TestResult:
         return _result(
             "T2",
             P,
-            _(
-                "The planned horizon is %(horizon)s months and the partners meet on a set cadence"
-                " (%(cadence)s)."
-            ),
+            _("The planned horizon is %(horizon)s months and the partners meet on a set cadence."),
             horizon=horizon,
-            cadence=cadence.value,
         )
     return _result(
         "T2",
         P,
-        _(
-            "Activities took place on %(count)s different dates and the partners meet on a set cadence"
-            " (%(cadence)s)."
-        ),
+        _("Activities took place on %(count)s different dates and the partners meet on a set cadence."),
         count=ev.activity_dates,
-        cadence=cadence.value,
     )
 
 
@@ -166,9 +158,8 @@ def t3_joint_resources(ev: Evidence) -> TestResult:
         return _result(
             "T3",
             F,
-            _("All contributions are of one type (%(types)s); at least %(min)s types are needed."),
+            _("All contributions are of one resource type; at least %(min)s types are needed."),
             ids,
-            types=", ".join(types),
             min=ev.params.min_resource_types,
         )
     joint = ev.joint_decision_ids()
@@ -318,17 +309,15 @@ def t6_cross_sector(ev: Evidence) -> TestResult:
         return _result(
             "T6",
             P,
-            _("The members come from %(count)s sectors: %(sectors)s."),
+            _("The members come from %(count)s sectors."),
             list(by_sector.values()),
             count=len(sectors),
-            sectors=", ".join(sectors),
         )
     return _result(
         "T6",
         F,
-        _("All members come from one sector (%(sectors)s)."),
+        _("All members come from one sector."),
         list(by_sector.values()),
-        sectors=", ".join(sectors) or "-",
     )
 
 

@@ -57,7 +57,8 @@ class Flow:
 
         Convention: nothing or mere recognition in return is a *donation*, in money or in kind; money for a
         deliverable the payer defined is a *purchase of services*; money for running a service on the
-        payer's behalf is *outsourcing*. Non-money resources given for a deliverable are give-and-take (a contribution).
+        payer's behalf is *outsourcing*. Non-money resources given for a deliverable are give-and-take
+        (a contribution).
         """
         if self.in_return in TRANSACTIONAL_RETURNS:
             return Exclusion.DONATION

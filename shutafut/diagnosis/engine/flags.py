@@ -13,7 +13,7 @@ from shutafut.model.sectors import Sector
 
 from .criteria import contributions
 from .evidence import TRANSACTIONAL_RETURNS, Evidence, Flow
-from .inputs import ApprovalKind, DecisionMethod
+from .inputs import ApprovalKind, DecisionMethod, InterestKind
 from .results import Flag, FlagCategory, Severity
 
 GOV, STRUCT = FlagCategory.GOVERNANCE, FlagCategory.STRUCTURE
@@ -58,6 +58,26 @@ def no_public_convener(ev: Evidence) -> list[Flag]:
     ]
 
 
+INTEREST_MESSAGES: dict[InterestKind, str] = {
+    InterestKind.TENDER: _(
+        "%(member)s takes part in an open tender of %(authority)s, a partner in the same partnership, and no"
+        " recusal is recorded."
+    ),
+    InterestKind.PERMIT: _(
+        "%(member)s has an open permit application before %(authority)s, a partner in the same partnership,"
+        " and no recusal is recorded."
+    ),
+    InterestKind.PLANNING: _(
+        "%(member)s has an open planning matter before %(authority)s, a partner in the same partnership, and"
+        " no recusal is recorded."
+    ),
+    InterestKind.LAND: _(
+        "%(member)s has an open land matter before %(authority)s, a partner in the same partnership, and no"
+        " recusal is recorded."
+    ),
+}
+
+
 def conflict_of_interest(ev: Evidence) -> list[Flag]:
     """A business member has an open tender, permit, planning or land matter before a public member of the
     same partnership, with no recusal recorded (I1.3)."""
@@ -74,14 +94,9 @@ def conflict_of_interest(ev: Evidence) -> list[Flag]:
                 Severity.RISK,
                 GOV,
                 1,
-                _(
-                    "%(member)s has an open %(kind)s matter before %(authority)s, a partner in the same"
-                    " partnership,"
-                    " and no recusal is recorded."
-                ),
+                INTEREST_MESSAGES[it.kind],
                 [it.id, it.member, it.before],
                 member=ev.name(it.member),
-                kind=it.kind.value,
                 authority=ev.name(it.before),
             )
         )
@@ -192,7 +207,7 @@ def member_never_in_decisions(ev: Evidence) -> list[Flag]:
             Severity.RISK,
             STRUCT,
             3,
-            _("%(name)s never took part in any recorded decision."),
+            _("%(name)s never took part in any recorded joint decision."),
             [m],
             name=ev.name(m),
         )
@@ -223,19 +238,14 @@ def single_resource_type(ev: Evidence) -> list[Flag]:
     types = {f.type for f in ev.flows}
     if len(types) != 1:
         return []
-    (only,) = types
     return [
         _flag(
             "single_resource_type",
             Severity.ATTENTION,
             STRUCT,
             3,
-            _(
-                "Every resource flow is of one type (%(type)s); a partnership steers resources of"
-                " different types."
-            ),
+            _("Every resource flow is of one type; a partnership steers resources of different types."),
             [f.id for f in ev.flows],
-            type=only.value,
         )
     ]
 
