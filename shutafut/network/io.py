@@ -312,6 +312,8 @@ def read_network(
             levels.append(level)
 
     if problems:
+        # organizations file first, then ties; each by line (stable: a line's columns keep their order)
+        problems.sort(key=lambda p: (p.file != nname, p.line or 0))
         raise InputError(problems)
     rule: CompetitionRule | None = competition if scale is Scale.LADDER else None
     values = numeric_levels(levels, rule) if rule is not None else [float(x) for x in levels]
