@@ -322,7 +322,7 @@ _LOC = (
 )
 
 _DHHS = (
-    _fit(Scale.DHHS, _D, 0, True, True, "0: no tie."),
+    _fit(Scale.DHHS, _D, 0, True, True, "0: no tie at all, our disconnection."),
     _fit(
         Scale.DHHS,
         _I,
@@ -422,7 +422,7 @@ _HIMMELMAN = (
 )
 
 _PARTNER = (
-    _fit(Scale.PARTNER, _D, "none", True, True, "No relationship."),
+    _fit(Scale.PARTNER, _D, "none", True, True, "'None': no relationship at all, our disconnection."),
     _fit(
         Scale.PARTNER,
         _D,
@@ -487,7 +487,7 @@ _PARTNER = (
 )
 
 _BINARY = (
-    _fit(Scale.BINARY, _D, 0, True, True, "0: no tie."),
+    _fit(Scale.BINARY, _D, 0, True, True, "0: no tie at all, our disconnection."),
     _fit(
         Scale.BINARY,
         _I,

@@ -220,7 +220,7 @@ INDICATORS: dict[str, Indicator] = {
                 " planning file before the same authority) with no recorded recusal.",
             ),
             proposed=True,
-            threshold=Text("0", "0"),
+            threshold=Text("אף חשד פתוח (0)", "no open flags (0)"),
         ),
         Indicator(
             "I1.4",
