@@ -1,0 +1,21 @@
+# Sourced by the other scripts: the repo-local uv and the locked virtual environment, then compiled catalogs.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+if [ ! -x .tools/bin/uv ]; then
+  python3 -m venv .tools
+  .tools/bin/pip install -q --disable-pip-version-check uv
+fi
+UV=.tools/bin/uv
+$UV sync --locked -q
+mkdir -p var
+compile_messages() {
+  if command -v msgfmt >/dev/null; then
+    # compilemessages would also walk .venv; compile only our catalogs.
+    find shutafut -name django.po -path '*/LC_MESSAGES/*' | while read -r po; do
+      msgfmt --check-format -o "${po%.po}.mo" "$po"
+    done
+  else
+    echo "msgfmt not found (Debian package gettext): pages stay in the source language" >&2
+  fi
+}
+compile_messages

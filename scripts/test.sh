@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# make test: install what is missing, start a throwaway PostgreSQL, run lint, types and the whole suite on
+# PostgreSQL (browser tests included) and again on SQLite (everything but the browser tests).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DEBIAN_FRONTEND=noninteractive
+PKGS="postgresql chromium fonts-noto-core culmus poppler-utils gettext"
+missing=$(for p in $PKGS; do dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed' || echo "$p"; done)
+if [ -n "$missing" ]; then
+  if [ "$(id -u)" != 0 ]; then echo "Missing Debian packages (run as root to install): $missing" >&2; exit 1; fi
+  echo "Installing Debian packages: $missing"
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+source scripts/bootstrap.sh
+
+echo "== ruff, mypy"
+$UV run --locked ruff check .
+$UV run --locked ruff format --check .
+$UV run --locked mypy shutafut
+
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+PGDATA=$(mktemp -d)
+PGPORT=${PGPORT:-54329}
+as_pg() { if [ "$(id -u)" = 0 ]; then su postgres -c "$1"; else bash -c "$1"; fi; }
+[ "$(id -u)" = 0 ] && chown postgres: "$PGDATA"
+as_pg "$PGBIN/initdb -D $PGDATA -A trust -U postgres -E UTF8 --locale=C.UTF-8" >/dev/null
+as_pg "$PGBIN/pg_ctl -D $PGDATA -l $PGDATA/server.log -w start -o '-p $PGPORT -k $PGDATA -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off'" >/dev/null
+trap 'as_pg "$PGBIN/pg_ctl -D $PGDATA -m immediate stop" >/dev/null 2>&1; rm -rf "$PGDATA"' EXIT
+
+echo "== pytest on PostgreSQL (with the browser tests)"
+DATABASE_URL="postgres://postgres@127.0.0.1:$PGPORT/shutafut" $UV run --locked pytest -n 2 -q "$@"
+echo "== pytest on SQLite (without the browser tests)"
+env -u DATABASE_URL $UV run --locked pytest -n 2 -q -m "not browser" "$@"

@@ -1,0 +1,36 @@
+"""Helpers shared by the API routers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest
+from ninja import Schema
+
+from shutafut.accounts.access import access_town
+from shutafut.accounts.models import Role, Town
+
+
+class Page(Schema):
+    count: int
+    page: int
+    page_size: int
+    results: list[Any]
+
+
+def town_for(request: HttpRequest, slug: str, role: Role = Role.VIEWER) -> Town:
+    town, _membership = access_town(request.user, slug, role=role)
+    return town
+
+
+def paginate(items: Any, page: int, page_size: int) -> dict[str, Any]:
+    if page < 1 or page_size < 1:
+        raise Http404
+    page_size = min(page_size, 200)
+    start = (page - 1) * page_size
+    return {
+        "count": items.count(),
+        "page": page,
+        "page_size": page_size,
+        "results": list(items[start : start + page_size]),
+    }

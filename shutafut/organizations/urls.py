@@ -1,0 +1,11 @@
+from django.urls import path
+
+from shutafut.organizations import views
+
+urlpatterns = [
+    path("", views.organization_list_view, name="organization-list"),
+    path("new/", views.organization_create_view, name="organization-create"),
+    path("<int:pk>/", views.organization_detail_view, name="organization-detail"),
+    path("<int:pk>/edit/", views.organization_edit_view, name="organization-edit"),
+    path("<int:pk>/people/new/", views.person_create_view, name="person-create"),
+]

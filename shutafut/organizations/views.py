@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from shutafut.accounts.access import access_organization
+from shutafut.accounts.decorators import town_view
+from shutafut.accounts.models import Role, Town
+from shutafut.lib.choices import choices
+from shutafut.lib.views import paginate
+from shutafut.model.sectors import SUBTYPES, Sector
+from shutafut.organizations.forms import OrganizationForm, PersonForm
+from shutafut.organizations.models import Organization
+from shutafut.organizations.selectors import organization_list
+from shutafut.organizations.services import organization_create, organization_update, person_create
+from shutafut.partnerships.models import Partnership
+from shutafut.relationships.models import Relationship
+
+
+@town_view()
+def organization_list_view(request: HttpRequest, town: Town) -> HttpResponse:
+    filters = {k: request.GET.get(k, "").strip() for k in ("q", "sector", "subtype", "field")}
+    found = organization_list(town=town, **filters)
+    page, querystring = paginate(request, found)
+    return render(
+        request,
+        "organizations/list.html",
+        {
+            "town": town,
+            "page_obj": page,
+            "querystring": querystring,
+            "filters": filters,
+            "sector_choices": choices(Sector),
+            "subtypes": SUBTYPES,
+        },
+    )
+
+
+@town_view()
+def organization_detail_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
+    organization = access_organization(request.user, pk, town=town)
+    relationships = (
+        Relationship.objects.filter(Q(org_a=organization) | Q(org_b=organization))
+        .select_related("org_a", "org_b")
+        .order_by("-rung", "pk")
+    )
+    partnerships = Partnership.objects.filter(members__organization=organization).distinct()
+    return render(
+        request,
+        "organizations/detail.html",
+        {
+            "town": town,
+            "organization": organization,
+            "people": organization.people.all(),
+            "relationships": relationships,
+            "partnerships": partnerships,
+            "can_edit": request.membership.allows(Role.MEMBER),  # type: ignore[attr-defined]
+        },
+    )
+
+
+def _save(request: HttpRequest, form: OrganizationForm, town: Town, organization: object = None) -> bool:
+    if not form.is_valid():
+        return False
+    try:
+        if organization is None:
+            form.instance = organization_create(town=town, **form.cleaned_data)
+        else:
+            form.instance = organization_update(organization, **form.cleaned_data)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return False
+    return True
+
+
+@town_view(Role.MEMBER)
+def organization_create_view(request: HttpRequest, town: Town) -> HttpResponse:
+    form = OrganizationForm(request.POST or None, instance=Organization(town=town))
+    if request.method == "POST" and _save(request, form, town):
+        messages.success(request, _("The organization was saved."))
+        return redirect("organization-detail", town=town.slug, pk=form.instance.pk)
+    return render(request, "organizations/form.html", {"town": town, "form": form})
+
+
+@town_view(Role.MEMBER)
+def organization_edit_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
+    organization = access_organization(request.user, pk, town=town, role=Role.MEMBER)
+    form = OrganizationForm(request.POST or None, instance=Organization.objects.get(pk=organization.pk))
+    if request.method == "POST" and _save(request, form, town, organization):
+        messages.success(request, _("The organization was saved."))
+        return redirect("organization-detail", town=town.slug, pk=organization.pk)
+    return render(request, "organizations/form.html", {"town": town, "form": form, "organization": organization})
+
+
+@town_view(Role.MEMBER)
+def person_create_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
+    organization = access_organization(request.user, pk, town=town, role=Role.MEMBER)
+    form = PersonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            person_create(organization=organization, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The person was added."))
+            return redirect("organization-detail", town=town.slug, pk=organization.pk)
+    return render(
+        request,
+        "partnerships/part_form.html",
+        {"town": town, "form": form, "title": _("Add a representative")},
+    )

@@ -1,0 +1,168 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from shutafut.lib.choices import choices
+from shutafut.model.roles import PartnerRole
+from shutafut.organizations.models import Organization, Person
+from shutafut.partnerships.models import (
+    Activity,
+    Decision,
+    FrameworkDocument,
+    Member,
+    MemberInterest,
+    Partnership,
+    ResourceFlow,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class PartnershipForm(forms.ModelForm[Partnership]):
+    class Meta:
+        model = Partnership
+        fields = [
+            "name",
+            "public_goals",
+            "focus",
+            "beneficiaries",
+            "description",
+            "convener",
+            "stage",
+            "framing",
+            "started_on",
+            "horizon_months",
+            "meeting_cadence",
+        ]
+        widgets = {
+            "started_on": DATE,
+            "public_goals": forms.Textarea(attrs={"rows": 3}),
+            "beneficiaries": forms.Textarea(attrs={"rows": 2}),
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args: Any, town: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["convener"].queryset = Organization.objects.filter(town=town)  # type: ignore[attr-defined]
+
+
+class _PartForm(forms.ModelForm[Any]):
+    """A form for a part of a partnership: member pickers list only the partnership's members."""
+
+    member_fields: tuple[str, ...] = ()
+
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        members = Member.objects.filter(partnership=partnership).select_related("organization")
+        for name in self.member_fields:
+            self.fields[name].queryset = members  # type: ignore[attr-defined]
+
+
+class MemberForm(forms.ModelForm[Member]):
+    roles = forms.MultipleChoiceField(
+        label=_("roles"), choices=choices(PartnerRole), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = Member
+        fields = ["organization", "roles", "representative", "mandate", "joined_on"]
+        widgets = {"joined_on": DATE, "mandate": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = Organization.objects.filter(  # type: ignore[attr-defined]
+            town=partnership.town
+        ).exclude(memberships__partnership=partnership)
+        self.fields["representative"].queryset = Person.objects.filter(  # type: ignore[attr-defined]
+            town=partnership.town
+        )
+
+
+class FlowForm(_PartForm):
+    member_fields = ("giver", "receiver")
+
+    class Meta:
+        model = ResourceFlow
+        fields = [
+            "kind",
+            "giver",
+            "receiver",
+            "resource_type",
+            "description",
+            "value",
+            "unit",
+            "in_return",
+            "allocated_jointly",
+            "approval",
+            "approval_ref",
+            "date",
+        ]
+        widgets = {"date": DATE}
+
+
+class DecisionForm(_PartForm):
+    member_fields = ("participants", "recusals")
+
+    class Meta:
+        model = Decision
+        fields = [
+            "date",
+            "subject",
+            "method",
+            "participants",
+            "recusals",
+            "reserved_to_public_body",
+            "outcome",
+        ]
+        widgets = {
+            "date": DATE,
+            "participants": forms.CheckboxSelectMultiple,
+            "recusals": forms.CheckboxSelectMultiple,
+            "outcome": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class ActivityForm(forms.ModelForm[Activity]):
+    class Meta:
+        model = Activity
+        fields = ["date", "title", "description", "beneficiaries_count", "beneficiaries_description"]
+        widgets = {"date": DATE, "description": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+
+
+class DocumentForm(_PartForm):
+    member_fields = ("signatories",)
+
+    class Meta:
+        model = FrameworkDocument
+        fields = [
+            "kind",
+            "title",
+            "signed_on",
+            "valid_until",
+            "signatories",
+            "decision_rules",
+            "info_flow_rules",
+            "review_cadence",
+            "exit_clause",
+        ]
+        widgets = {
+            "signed_on": DATE,
+            "valid_until": DATE,
+            "signatories": forms.CheckboxSelectMultiple,
+            "decision_rules": forms.Textarea(attrs={"rows": 2}),
+            "info_flow_rules": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class InterestForm(_PartForm):
+    member_fields = ("member",)
+
+    class Meta:
+        model = MemberInterest
+        fields = ["member", "kind", "description", "is_open", "recusal_recorded"]

@@ -1,0 +1,297 @@
+"""Partnerships and their parts: members, resource pledges and deliveries, decisions, activities, documents."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from shutafut.accounts.models import Town
+from shutafut.lib.choices import choices, label_of
+from shutafut.model.lifecycle import Stage
+from shutafut.model.resources import ResourceType
+from shutafut.model.roles import PartnerRole
+from shutafut.organizations.models import Organization, Person
+
+
+class Cadence(models.TextChoices):
+    NONE = "none", _("No set meetings")
+    WEEKLY = "weekly", _("Weekly")
+    MONTHLY = "monthly", _("Monthly")
+    QUARTERLY = "quarterly", _("Quarterly")
+    YEARLY = "yearly", _("Yearly")
+
+
+class Framing(models.TextChoices):
+    MEANS = "means", _("A means to an end")
+    MEANS_AND_END = "means_and_end", _("A means and an end in itself")
+
+
+class Partnership(models.Model):
+    town = models.ForeignKey(Town, on_delete=models.CASCADE, related_name="partnerships")
+    name = models.CharField(_("name"), max_length=300)
+    public_goals = models.TextField(_("public goals"), blank=True)
+    focus = models.CharField(_("focus of action"), max_length=300, blank=True)
+    beneficiaries = models.TextField(_("beneficiaries"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    convener = models.ForeignKey(
+        Organization,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="convened_partnerships",
+        verbose_name=_("convener"),
+    )
+    stage = models.CharField(_("stage"), max_length=20, choices=choices(Stage), default=Stage.INITIATION)
+    framing = models.CharField(_("framing"), max_length=20, choices=Framing.choices, default=Framing.MEANS)
+    started_on = models.DateField(_("start date"), null=True, blank=True)
+    horizon_months = models.PositiveIntegerField(_("planned horizon (months)"), null=True, blank=True)
+    meeting_cadence = models.CharField(
+        _("meeting cadence"), max_length=20, choices=Cadence.choices, default=Cadence.NONE
+    )
+    is_public = models.BooleanField(_("public page"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("partnership")
+        verbose_name_plural = _("partnerships")
+        ordering = ["name"]
+        indexes = [models.Index(fields=["town", "stage"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.convener is not None and self.town_id and self.convener.town_id != self.town_id:
+            raise ValidationError({"convener": gettext("The organization belongs to another town.")})
+
+
+class Member(models.Model):
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="members")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("organization")
+    )
+    roles = models.JSONField(_("roles"), default=list, blank=True)
+    representative = models.ForeignKey(
+        Person, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("representative")
+    )
+    mandate = models.TextField(_("mandate"), blank=True, help_text=_("What the representative may commit to."))
+    joined_on = models.DateField(_("joined on"), null=True, blank=True)
+    left_on = models.DateField(_("left on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("member")
+        verbose_name_plural = _("members")
+        ordering = ["organization__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "organization"],
+                name="organization_once_per_partnership",
+                violation_error_message=_("This organization is already a member."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.organization)
+
+    @property
+    def role_labels(self) -> list[str]:
+        return [label_of(PartnerRole, role) for role in self.roles or []]
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        bad = [r for r in self.roles or [] if r not in PartnerRole._value2member_map_]
+        if bad:
+            errors["roles"] = gettext("Unknown role: %(value)s") % {"value": ", ".join(map(str, bad))}
+        if self.organization_id and self.partnership_id and self.organization.town_id != self.partnership.town_id:
+            errors["organization"] = gettext("The organization belongs to another town.")
+        if self.representative is not None and self.representative.organization_id != self.organization_id:
+            errors["representative"] = gettext("The representative does not belong to this organization.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class FlowKind(models.TextChoices):
+    PLEDGE = "pledge", _("Pledge")
+    DELIVERY = "delivery", _("Delivery")
+
+
+class InReturn(models.TextChoices):
+    NOTHING = "nothing", _("Nothing")
+    RECOGNITION = "recognition", _("Recognition only")
+    DELIVERABLE = "deliverable", _("A deliverable set by the giver")
+    SHARED_GOAL = "shared_goal", _("Progress on the shared goal")
+
+
+class Approval(models.TextChoices):
+    NONE = "none", _("None recorded")
+    DONATIONS_COMMITTEE = "donations_committee", _("Donations committee")
+    SUPPORT_COMMITTEE = "support_committee", _("Support committee")
+    TENDER = "tender", _("Tender")
+    CONTRACT = "contract", _("Contract")
+
+
+class ResourceFlow(models.Model):
+    """A resource pledged or delivered by one member, to the joint pool or to another member."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="flows")
+    kind = models.CharField(_("kind"), max_length=20, choices=FlowKind.choices, default=FlowKind.PLEDGE)
+    giver = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="given", verbose_name=_("giver"))
+    receiver = models.ForeignKey(
+        Member,
+        on_delete=models.CASCADE,
+        related_name="received",
+        null=True,
+        blank=True,
+        verbose_name=_("receiver"),
+        help_text=_("Leave empty for the joint pool of the partnership."),
+    )
+    resource_type = models.CharField(_("resource type"), max_length=40, choices=choices(ResourceType))
+    description = models.CharField(_("description"), max_length=300, blank=True)
+    value = models.DecimalField(
+        _("value"), max_digits=14, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
+    )
+    unit = models.CharField(_("unit"), max_length=40, blank=True, help_text=_("For example: NIS, hours, rooms."))
+    in_return = models.CharField(
+        _("given in return"), max_length=20, choices=InReturn.choices, default=InReturn.SHARED_GOAL
+    )
+    allocated_jointly = models.BooleanField(
+        _("allocated by the joint body"),
+        default=True,
+        help_text=_("The partners decide together how it is used."),
+    )
+    approval = models.CharField(_("approval"), max_length=30, choices=Approval.choices, default=Approval.NONE)
+    approval_ref = models.CharField(_("approval reference"), max_length=200, blank=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("resource pledge or delivery")
+        verbose_name_plural = _("resource pledges and deliveries")
+        ordering = ["partnership", "kind", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(value__isnull=True) | models.Q(value__gte=0),
+                name="flow_value_not_negative",
+                violation_error_message=_("A value cannot be negative."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.giver} – {self.get_resource_type_display()}"
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        for field in ("giver", "receiver"):
+            member = getattr(self, field) if getattr(self, f"{field}_id") else None
+            if member is not None and member.partnership_id != self.partnership_id:
+                errors[field] = gettext("Not a member of this partnership.")
+        if self.receiver_id and self.receiver_id == self.giver_id:
+            errors["receiver"] = gettext("A member cannot give to itself.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class DecisionMethod(models.TextChoices):
+    CONSENSUS = "consensus", _("Consensus")
+    VOTE = "vote", _("Vote")
+    CONSULTATION = "consultation", _("Consultation")
+    SINGLE_PARTY = "single_party", _("One party decided")
+
+
+class Decision(models.Model):
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="decisions")
+    date = models.DateField(_("date"))
+    subject = models.CharField(_("subject"), max_length=300)
+    method = models.CharField(_("method"), max_length=20, choices=DecisionMethod.choices)
+    participants = models.ManyToManyField(Member, related_name="decisions", verbose_name=_("participants"))
+    recusals = models.ManyToManyField(Member, related_name="recused_decisions", blank=True, verbose_name=_("recusals"))
+    reserved_to_public_body = models.BooleanField(
+        _("reserved to the public body"),
+        default=False,
+        help_text=_("A statutory decision taken by the authority's competent organ and reported to the partners."),
+    )
+    outcome = models.TextField(_("outcome"), blank=True)
+
+    class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        ordering = ["-date", "pk"]
+
+    def __str__(self) -> str:
+        return self.subject
+
+
+class Activity(models.Model):
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="activities")
+    date = models.DateField(_("date"))
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    beneficiaries_count = models.PositiveIntegerField(_("number of beneficiaries"), null=True, blank=True)
+    beneficiaries_description = models.CharField(_("who benefited"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        ordering = ["-date", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class DocumentKind(models.TextChoices):
+    AGREEMENT = "agreement", _("Partnership agreement")
+    CHARTER = "charter", _("Charter")
+    MOU = "mou", _("Memorandum of understanding")
+    STEERING_MANDATE = "steering_mandate", _("Steering committee mandate")
+    FRAMEWORK_DOC = "framework_doc", _("Framework document")
+    CONTRACT = "contract", _("Legal contract")
+
+
+class FrameworkDocument(models.Model):
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField(_("kind"), max_length=30, choices=DocumentKind.choices)
+    title = models.CharField(_("title"), max_length=300)
+    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    signatories = models.ManyToManyField(
+        Member, related_name="signed_documents", blank=True, verbose_name=_("signatories")
+    )
+    decision_rules = models.TextField(_("decision rules"), blank=True)
+    info_flow_rules = models.TextField(_("information-flow rules"), blank=True)
+    review_cadence = models.CharField(_("review cadence"), max_length=20, choices=Cadence.choices, blank=True)
+    exit_clause = models.BooleanField(_("has an exit clause"), default=False)
+
+    class Meta:
+        verbose_name = _("framework document")
+        verbose_name_plural = _("framework documents")
+        ordering = ["-signed_on", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class MatterKind(models.TextChoices):
+    TENDER = "tender", _("Tender")
+    PERMIT = "permit", _("Permit")
+    PLANNING = "planning", _("Planning application")
+    LAND = "land", _("Land matter")
+
+
+class MemberInterest(models.Model):
+    """A member's own matter before the partnering authority: a possible conflict of interest (principle 1)."""
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="interests")
+    kind = models.CharField(_("kind"), max_length=20, choices=MatterKind.choices)
+    description = models.CharField(_("description"), max_length=300)
+    is_open = models.BooleanField(_("still open"), default=True)
+    recusal_recorded = models.BooleanField(_("recusal recorded"), default=False)
+
+    class Meta:
+        verbose_name = _("matter before the authority")
+        verbose_name_plural = _("matters before the authority")
+
+    def __str__(self) -> str:
+        return self.description

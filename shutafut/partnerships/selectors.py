@@ -1,0 +1,44 @@
+"""Reads of partnerships."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from shutafut.accounts.models import Town
+from shutafut.partnerships.models import Decision, FrameworkDocument, Member, Partnership
+
+
+def partnership_list(*, town: Town, q: str = "", stage: str = "", organization: str = "") -> QuerySet[Partnership]:
+    qs = Partnership.objects.filter(town=town).select_related("convener").annotate(n_members=Count("members"))
+    if q:
+        qs = qs.filter(Q(name__icontains=q) | Q(focus__icontains=q) | Q(public_goals__icontains=q))
+    if stage:
+        qs = qs.filter(stage=stage)
+    if organization.isdigit():
+        qs = qs.filter(members__organization_id=int(organization))
+    return qs.order_by("name", "pk")
+
+
+def partnerships_by_stage(*, town: Town) -> dict[str, int]:
+    rows = Partnership.objects.filter(town=town).values("stage").annotate(n=Count("pk"))
+    return {row["stage"]: row["n"] for row in rows}
+
+
+def partnership_detail(partnership: Partnership) -> Partnership:
+    """Return the partnership with all its parts prefetched (a fixed number of queries)."""
+    return (
+        Partnership.objects.select_related("convener", "town")
+        .prefetch_related(
+            Prefetch("members", queryset=Member.objects.select_related("organization", "representative")),
+            "flows__giver__organization",
+            "flows__receiver__organization",
+            Prefetch(
+                "decisions",
+                queryset=Decision.objects.prefetch_related("participants__organization", "recusals"),
+            ),
+            "activities",
+            Prefetch("documents", queryset=FrameworkDocument.objects.prefetch_related("signatories__organization")),
+            "members__interests",
+        )
+        .get(pk=partnership.pk)
+    )

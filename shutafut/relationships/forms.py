@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from shutafut.accounts.models import Town
+from shutafut.organizations.models import Organization
+from shutafut.relationships.models import Relationship
+
+
+class RelationshipForm(forms.ModelForm[Relationship]):
+    class Meta:
+        model = Relationship
+        fields = [
+            "org_a",
+            "org_b",
+            "domain",
+            "rung",
+            "target_rung",
+            "competitive_tension",
+            "observed_on",
+            "notes",
+        ]
+        widgets = {
+            "observed_on": forms.DateInput(attrs={"type": "date"}),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args: Any, town: Town, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        organizations = Organization.objects.filter(town=town).order_by("name")
+        self.fields["org_a"].queryset = organizations  # type: ignore[attr-defined]
+        self.fields["org_b"].queryset = organizations  # type: ignore[attr-defined]

@@ -1,0 +1,32 @@
+"""Reads of relationships."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q, QuerySet
+
+from shutafut.accounts.models import Town
+from shutafut.relationships.models import Relationship
+
+
+def relationship_list(
+    *, town: Town, q: str = "", rung: str = "", sector: str = "", domain: str = "", organization: str = ""
+) -> QuerySet[Relationship]:
+    qs = Relationship.objects.filter(town=town).select_related("org_a", "org_b")
+    if q:
+        qs = qs.filter(
+            Q(org_a__name__icontains=q) | Q(org_b__name__icontains=q) | Q(domain__icontains=q) | Q(notes__icontains=q)
+        )
+    if rung.isdigit():
+        qs = qs.filter(rung=int(rung))
+    if sector:
+        qs = qs.filter(Q(org_a__sector=sector) | Q(org_b__sector=sector))
+    if domain:
+        qs = qs.filter(domain__icontains=domain)
+    if organization.isdigit():
+        qs = qs.filter(Q(org_a_id=int(organization)) | Q(org_b_id=int(organization)))
+    return qs.order_by("-observed_on", "pk")
+
+
+def relationships_by_rung(*, town: Town) -> dict[int, int]:
+    rows = Relationship.objects.filter(town=town).values("rung").annotate(n=Count("pk"))
+    return {row["rung"]: row["n"] for row in rows}

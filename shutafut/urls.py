@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from shutafut.api.api import api
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", api.urls),
+    path("", include("shutafut.guide.urls")),
+    path("t/<slug:town>/organizations/", include("shutafut.organizations.urls")),
+    path("t/<slug:town>/relationships/", include("shutafut.relationships.urls")),
+    path("t/<slug:town>/partnerships/", include("shutafut.partnerships.urls")),
+]
