@@ -70,3 +70,10 @@ def dhhs(dhhs_rows):
     g.add_nodes_from(range(len(nodes)))
     g.add_weighted_edges_from(zip(s, t, w, strict=True))
     return net, g
+
+
+@pytest.fixture(scope="session")
+def knoke_information(shared_data: Path, knoke_nodes: list[dict[str, str]]) -> Network:
+    """The directed information network alone (its published path values, peers.md §4.1)."""
+    arcs = knoke_arcs(shared_data, "information")
+    return Network.build([r["code"] for r in knoke_nodes], *zip(*arcs, strict=True), directed=True)

@@ -94,9 +94,7 @@ def test_competition_excluded_side_leaves_the_other():
 
 def test_directed_levels_impute_counterpart_arcs():
     d = agg.directed_levels(_ratings(), agg.NonRespondentRule.IMPUTE_COUNTERPART)
-    arcs = sorted(
-        zip(d.source.tolist(), d.target.tolist(), d.level.tolist(), d.imputed.tolist(), strict=True)
-    )
+    arcs = sorted(zip(d.source.tolist(), d.target.tolist(), d.level.tolist(), d.imputed.tolist(), strict=True))
     assert arcs == [(0, 1, 5.0, False), (0, 2, 3.0, False), (1, 0, 2.0, False), (2, 0, 3.0, True)]
     net = d.to_network(["a", "b", "c"])
     assert m.reciprocity(net, 2).arc_reciprocity == 1.0

@@ -58,9 +58,7 @@ def test_knoke_information_through_the_cli(tmp_path, shared_data):
     assert rep["reciprocity"]["arc"] == pytest.approx(0.6939, abs=5e-5)
     assert rep["reciprocity"]["dyad"] == pytest.approx(17 / 32, abs=TOL)
     dc = rep["degree_centralization"]
-    assert (
-        dc["in"]["value"] == pytest.approx(41 / 81, abs=TOL) and dc["in"]["denominator_formula"] == "(n-1)^2"
-    )
+    assert dc["in"]["value"] == pytest.approx(41 / 81, abs=TOL) and dc["in"]["denominator_formula"] == "(n-1)^2"
     assert dc["out"]["value"] == pytest.approx(31 / 81, abs=TOL)
     assert dc["undirected"]["value"] == pytest.approx(0.3611, abs=5e-5)
     # GOV/VOL/PVT arrive as public/third/business
@@ -220,8 +218,7 @@ def test_bad_nodes_and_missing_columns(tmp_path):
     assert code == 2
     assert _problems(err) == [
         "n.csv, line 3, column 'id': duplicate id 'a' (first on line 2)",
-        "n.csv, line 4, column 'sector': 'church' is not a sector "
-        "(public, third, business; or GOV, VOL, PVT)",
+        "n.csv, line 4, column 'sector': 'church' is not a sector (public, third, business; or GOV, VOL, PVT)",
         "n.csv, line 5, column 'id': empty id",
         "t.csv, line 1, column 'level': missing column",
     ]

@@ -42,9 +42,7 @@ def test_threshold_changes_the_tie_set(dhhs):
     strong.add_nodes_from(g)
     assert m.density(net, 3).density == pytest.approx(nx.density(strong), abs=TOL)
     assert m.mean_level(net, 3).over_ties == pytest.approx((94 * 3 + 79 * 4) / 173, abs=TOL)
-    np.testing.assert_allclose(
-        m.closeness(net, 3).values, _vec(nx.closeness_centrality(strong), 54), atol=TOL
-    )
+    np.testing.assert_allclose(m.closeness(net, 3).values, _vec(nx.closeness_centrality(strong), 54), atol=TOL)
 
 
 def test_degree_strength_and_centralization(dhhs):
@@ -75,9 +73,7 @@ def test_degree_strength_and_centralization(dhhs):
 
 def test_paths_and_effective_size_match_networkx(dhhs):
     net, g = dhhs
-    np.testing.assert_allclose(
-        m.betweenness(net, 1).normalized, _vec(nx.betweenness_centrality(g), 54), atol=TOL
-    )
+    np.testing.assert_allclose(m.betweenness(net, 1).normalized, _vec(nx.betweenness_centrality(g), 54), atol=TOL)
     np.testing.assert_allclose(m.closeness(net, 1).values, _vec(nx.closeness_centrality(g), 54), atol=TOL)
     es = m.effective_size(net, 1)
     np.testing.assert_allclose(es, _vec(nx.effective_size(g), 54), atol=TOL)

@@ -114,11 +114,10 @@ def test_paths_and_effective_size_match_networkx(knoke):
     np.testing.assert_allclose(es, _vec(nx.effective_size(g.to_undirected()), 10), atol=TOL, equal_nan=True)
 
 
-def test_symmetrized_information_network_published_values(shared_data, knoke_nodes):
-    from tests.network.conftest import knoke_arcs
-
-    pairs = sorted({(min(a, b), max(a, b)) for a, b in knoke_arcs(shared_data, "information")})
-    net = m.Network.build([r["code"] for r in knoke_nodes], *zip(*pairs, strict=True), directed=False)
+def test_symmetrized_information_network_published_values(knoke_information):
+    directed = knoke_information
+    a, b, _ = directed.symmetrized(1)
+    net = m.Network.build(directed.node_ids, a, b, directed=False)
     es = [2.1429, 2.75, 2.6667, 1.6667, 2.75, 1.6667, 3.8889, 1.3333, 2.3333, 1.4]
     clo = [0.8182, 0.9, 0.75, 0.75, 0.9, 0.6, 1.0, 0.75, 0.75, 0.6923]
     btw = [0.025, 0.0444, 0.0519, 0.0125, 0.0444, 0.0069, 0.1185, 0.0056, 0.0463, 0.0056]
@@ -127,10 +126,8 @@ def test_symmetrized_information_network_published_values(shared_data, knoke_nod
     np.testing.assert_allclose(m.betweenness(net, 1).normalized, btw, atol=5e-5)
 
 
-def test_directed_betweenness_top_three_information(knoke):
-    rel, net, _ = knoke
-    if rel != "information":
-        pytest.skip("published for the information network only")
+def test_directed_betweenness_top_three_information(knoke_information):
+    net = knoke_information
     b = m.betweenness(net, 1).normalized
     top = np.argsort(-b)[:3]
     assert [net.node_ids[i] for i in top] == ["MAYR", "COMM", "EDUC"]

@@ -32,9 +32,7 @@ def test_compare_waves_pairs_and_deltas():
     assert w.deltas["density"] == pytest.approx(3 / 12 - 3 / 12)
     assert w.deltas["mean_level_over_ties"] == pytest.approx(3 - 3)
     assert w.deltas["arc_reciprocity"] == pytest.approx(2 / 3 - 2 / 3)
-    assert w.summary_before["n_ties"] == 3 and w.summary_after["mean_level_over_all_pairs"] == pytest.approx(
-        10 / 12
-    )
+    assert w.summary_before["n_ties"] == 3 and w.summary_after["mean_level_over_all_pairs"] == pytest.approx(10 / 12)
 
 
 def test_compare_waves_refuses_mixed_direction():
