@@ -83,11 +83,17 @@ class Organization(models.Model):
         problem = registry_problem(self.legal_form, self.registry_number)
         if problem:
             errors["registry_number"] = gettext(problem)
+        elif self.registry_number and self._registry_number_taken():
+            errors["registry_number"] = gettext("Another organization in this town has this registry number.")
         bad = [r for r in self.resources_offered or [] if r not in ResourceType._value2member_map_]
         if bad:
             errors["resources_offered"] = gettext("Unknown resource type: %(value)s") % {"value": ", ".join(bad)}
         if errors:
             raise ValidationError(errors)
+
+    def _registry_number_taken(self) -> bool:
+        others = Organization.objects.filter(town_id=self.town_id, registry_number=self.registry_number)
+        return others.exclude(pk=self.pk).exists()
 
     @property
     def fields_list(self) -> list[str]:

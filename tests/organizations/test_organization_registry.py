@@ -42,7 +42,7 @@ def test_a_duplicate_registry_number_in_the_same_town_is_refused_in_hebrew(towns
     new_org(towns[0], registry_number="580000008")
     with translation.override("he"), pytest.raises(ValidationError) as caught:
         new_org(towns[0], name="כפילות", registry_number="580000008")
-    assert "מספר רישום" in str(caught.value) or "רשום" in str(caught.value)
+    assert caught.value.message_dict["registry_number"] == ["לארגון אחר ביישוב כבר יש את מספר הרישום הזה."]
     assert Organization.objects.filter(town=towns[0]).count() == 1
 
 
