@@ -15,8 +15,7 @@ from .results import Exclusion, ExclusionResult, Flag, MissingData, NextStep, Te
 
 TEST_STEPS: dict[str, str] = {
     "T1": _(
-        "Write a framework document (agreement, charter or MoU) beside any contract, and have every member"
-        " sign it."
+        "Write a framework document (agreement, charter or MoU) beside any contract, and have every member sign it."
     ),
     "T2": _("Plan for at least %(months)s months and set a regular meeting cadence for the joint body."),
     "T3": _(
@@ -50,8 +49,7 @@ EXCLUSION_STEPS: dict[Exclusion, str] = {
 
 FLAG_STEPS: dict[str, str] = {
     "conflict_of_interest_no_recusal": _(
-        "Record the business partner's recusal from every decision about its open matter before the"
-        " authority."
+        "Record the business partner's recusal from every decision about its open matter before the authority."
     ),
     "authority_money_without_support_link": _(
         "Link the authority's money to the nonprofit to a support-committee decision or a tender."
@@ -66,8 +64,7 @@ FLAG_STEPS: dict[str, str] = {
 RUNG_STEPS: dict[Rung, str] = {
     Rung.DISCONNECTION: _("Start with contact: share plans or data with the other members."),
     Rung.COMPETITION: _(
-        "Open a regular two-way exchange of information with the rival members before competing for the same"
-        " resources."
+        "Open a regular two-way exchange of information with the rival members before competing for the same resources."
     ),
     Rung.INFORMING: _(
         "Move to coordination: agree on at least one change of activity (avoid duplication, split target"
@@ -114,9 +111,7 @@ def next_steps(
     """Concrete actions, most fundamental first; each step names the tests it would close."""
     steps: list[NextStep] = []
     if excluded is not None:
-        steps.append(
-            NextStep(f"exclusion_{excluded.kind.value}", Message(EXCLUSION_STEPS[excluded.kind]), ("T7",))
-        )
+        steps.append(NextStep(f"exclusion_{excluded.kind.value}", Message(EXCLUSION_STEPS[excluded.kind]), ("T7",)))
     for t in tests:
         if t.status is TestStatus.FAILED and t.code in TEST_STEPS:
             params = {"months": ev.params.ongoing_months} if t.code == "T2" else {}
@@ -147,7 +142,5 @@ def missing_data(tests: Sequence[TestResult], ev: Evidence) -> list[MissingData]
             by_field.setdefault(fld, (msgid, []))[1].append(t.code)
     out = [MissingData(fld, Message(msgid), tuple(codes)) for fld, (msgid, codes) in by_field.items()]
     if not ev.partnership.convener_recorded:
-        out.append(
-            MissingData("convener", Message(_("Record which member convenes the partnership, or null.")))
-        )
+        out.append(MissingData("convener", Message(_("Record which member convenes the partnership, or null."))))
     return out

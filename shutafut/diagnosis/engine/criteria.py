@@ -35,19 +35,14 @@ def t1_explicit(ev: Evidence) -> TestResult:
     everyone = set(ev.members)
     for doc in frames:
         if everyone <= set(doc.signatories):
-            return _result(
-                "T1", P, _("Framework document %(doc)s is signed by every member."), [doc.id], doc=doc.id
-            )
+            return _result("T1", P, _("Framework document %(doc)s is signed by every member."), [doc.id], doc=doc.id)
     if not frames:
         contracts = [d.id for d in ev.documents]
         if contracts:
             return _result(
                 "T1",
                 F,
-                _(
-                    "There is only a contract (%(docs)s); a contract alone is not an explicit partnership"
-                    " framework."
-                ),
+                _("There is only a contract (%(docs)s); a contract alone is not an explicit partnership framework."),
                 contracts,
                 docs=", ".join(contracts),
             )
@@ -127,7 +122,9 @@ def t2_ongoing(ev: Evidence) -> TestResult:
 
 def contributions(ev: Evidence) -> list[Flow]:
     """Flows that contribute to the joint effort (not a donation, purchase or outsourcing on their own)."""
-    return [f for f in ev.flows if f.transaction is None]
+    if ev.cached_contributions is None:
+        ev.cached_contributions = [f for f in ev.flows if f.transaction is None]
+    return ev.cached_contributions
 
 
 def t3_joint_resources(ev: Evidence) -> TestResult:
@@ -146,10 +143,7 @@ def t3_joint_resources(ev: Evidence) -> TestResult:
         return _result(
             "T3",
             F,
-            _(
-                "Only %(count)s member(s) contribute resources to the joint effort; at least %(min)s are"
-                " needed."
-            ),
+            _("Only %(count)s member(s) contribute resources to the joint effort; at least %(min)s are needed."),
             ids,
             count=len(givers),
             min=ev.params.min_contributors,
@@ -287,10 +281,7 @@ def t5_public_benefit(ev: Evidence) -> TestResult:
         return _result(
             "T5",
             P,
-            _(
-                "The partnership states a public goal and serves beneficiaries outside the partners:"
-                " %(names)s."
-            ),
+            _("The partnership states a public goal and serves beneficiaries outside the partners: %(names)s."),
             names=", ".join(outside[:5]),
         )
     if p.beneficiaries is None and not ev.activity_beneficiaries:

@@ -98,6 +98,10 @@ class Evidence:
     info_pairs: set[tuple[str, str]] = field(default_factory=set)
     adjustments: int = 0
     rivalry: tuple[str, ...] = ()
+    # Derived facts several rules read, computed on first use.
+    cached_joint_ids: frozenset[str] | None = None
+    cached_two_way: bool | None = None
+    cached_contributions: list[Flow] | None = None
 
     @property
     def sectors(self) -> dict[str, Sector]:
@@ -118,13 +122,22 @@ class Evidence:
 
     def joint_decision_ids(self) -> frozenset[str]:
         """Ids of decisions taken together: not reserved, not unilateral, with two members or more."""
+        if self.cached_joint_ids is None:
+            self.cached_joint_ids = self._joint_decision_ids()
+        return self.cached_joint_ids
+
+    def _joint_decision_ids(self) -> frozenset[str]:
         return frozenset(
-            d.id
-            for d in self.joint_decisions
-            if d.method is not DecisionMethod.UNILATERAL and self.is_joint_meeting(d)
+            d.id for d in self.joint_decisions if d.method is not DecisionMethod.UNILATERAL and self.is_joint_meeting(d)
         )
 
     def two_way_information(self) -> bool:
+        """Cached ``_two_way_information``."""
+        if self.cached_two_way is None:
+            self.cached_two_way = self._two_way_information()
+        return self.cached_two_way
+
+    def _two_way_information(self) -> bool:
         """D2 = two-way: information both ways between a pair, a joint meeting or decision, a document
         signed by two members or more, or a reciprocal flow (something other than recognition came
         back)."""
@@ -174,16 +187,14 @@ def build_evidence(p: Partnership, params: EngineParams) -> Evidence:  # noqa: C
         members[m.id] = m
     ev = Evidence(p, params, members, flags)
     ids = members.keys()
+    id_set = set(ids)
 
     def unknown(record: str, where: str, refs: Iterable[str]) -> None:
         for ref in refs:
             flags.append(
                 _flag(
                     "unknown_member",
-                    _(
-                        "%(record)s names %(ref)s in %(where)s, but %(ref)s is not a member; it is ignored"
-                        " there."
-                    ),
+                    _("%(record)s names %(ref)s in %(where)s, but %(ref)s is not a member; it is ignored there."),
                     [record],
                     record=record,
                     ref=ref,
@@ -191,7 +202,10 @@ def build_evidence(p: Partnership, params: EngineParams) -> Evidence:  # noqa: C
                 )
             )
 
-    def known(record: str, where: str, refs: Iterable[str]) -> tuple[str, ...]:
+    def known(record: str, where: str, refs: tuple[str, ...]) -> tuple[str, ...]:
+        unique = set(refs)
+        if len(unique) == len(refs) and unique <= id_set:
+            return refs
         refs = tuple(dict.fromkeys(refs))
         bad = [r for r in refs if r not in ids]
         if bad:
@@ -227,13 +241,9 @@ def build_evidence(p: Partnership, params: EngineParams) -> Evidence:  # noqa: C
     docs = []
     for d in p.framework_documents or ():
         signatories = known(d.id, "signatories", d.signatories)
-        decision_members = (
-            None if d.decision_members is None else known(d.id, "decision_members", d.decision_members)
-        )
+        decision_members = None if d.decision_members is None else known(d.id, "decision_members", d.decision_members)
         if signatories != d.signatories or decision_members != d.decision_members:
-            d = FrameworkDocument(
-                d.id, d.kind, signatories, d.signed, d.valid_until, decision_members, d.working_norms
-            )
+            d = FrameworkDocument(d.id, d.kind, signatories, d.signed, d.valid_until, decision_members, d.working_norms)
         docs.append(d)
     ev.documents = tuple(docs)
 
@@ -249,10 +259,7 @@ def build_evidence(p: Partnership, params: EngineParams) -> Evidence:  # noqa: C
             flags.append(
                 _flag(
                     "recused_participant",
-                    _(
-                        "%(record)s lists %(names)s both as taking part and as recused; they are counted as"
-                        " recused."
-                    ),
+                    _("%(record)s lists %(names)s both as taking part and as recused; they are counted as recused."),
                     [dec.id],
                     record=dec.id,
                     names=ev.names(clash),
@@ -278,7 +285,7 @@ def build_evidence(p: Partnership, params: EngineParams) -> Evidence:  # noqa: C
     flows: list[Flow] = []
     pledge_index: dict[str, int] = {}
     for pl in p.pledges or ():
-        if not _flow_ends_ok(pl.id, pl.giver, pl.receiver, ids, unknown, flags):
+        if not _flow_ends_ok(pl.id, pl.giver, pl.receiver, id_set, unknown, flags):
             continue
         pledge_index[pl.id] = len(flows)
         flows.append(
@@ -323,16 +330,13 @@ def build_evidence(p: Partnership, params: EngineParams) -> Evidence:  # noqa: C
             flags.append(
                 _flag(
                     "unknown_pledge",
-                    _(
-                        "%(record)s fulfils pledge %(pledge)s, which is not recorded; it is counted on its"
-                        " own."
-                    ),
+                    _("%(record)s fulfils pledge %(pledge)s, which is not recorded; it is counted on its own."),
                     [dl.id],
                     record=dl.id,
                     pledge=dl.pledge,
                 )
             )
-        if not _flow_ends_ok(dl.id, dl.giver, dl.receiver, ids, unknown, flags):
+        if not _flow_ends_ok(dl.id, dl.giver, dl.receiver, id_set, unknown, flags):
             continue
         flows.append(
             Flow(
@@ -398,13 +402,13 @@ def build_evidence(p: Partnership, params: EngineParams) -> Evidence:  # noqa: C
 
     interests = []
     for it in p.interests or ():
-        if known(it.id, "member", [it.member]) and known(it.id, "before", [it.before]):
+        if known(it.id, "member", (it.member,)) and known(it.id, "before", (it.before,)):
             interests.append(it)
     ev.interests = tuple(interests)
 
     rivalry = []
     for ia in p.interactions or ():
-        ends = [ia.source] if ia.target is None else [ia.source, ia.target]
+        ends = (ia.source,) if ia.target is None else (ia.source, ia.target)
         if len(known(ia.id, "from/to", ends)) != len(ends):
             continue
         if ia.kind is InteractionKind.INFORMATION:

@@ -42,9 +42,7 @@ def no_public_convener(ev: Evidence) -> list[Flag]:
     if ev.convener is None:
         msg = _("The partnership has no convener; the guide expects the public body to convene it.")
     else:
-        msg = _(
-            "The convener, %(name)s, is not a public body; the guide expects the public body to convene it."
-        )
+        msg = _("The convener, %(name)s, is not a public body; the guide expects the public body to convene it.")
     return [
         _flag(
             "no_public_convener",
@@ -114,10 +112,7 @@ def authority_money_without_support_link(ev: Evidence) -> list[Flag]:
     for f in ev.flows:
         if f.type is not ResourceType.BUDGET or f.receiver is None:
             continue
-        if (
-            ev.members[f.giver].sector is not Sector.PUBLIC
-            or ev.members[f.receiver].sector is not Sector.THIRD
-        ):
+        if ev.members[f.giver].sector is not Sector.PUBLIC or ev.members[f.receiver].sector is not Sector.THIRD:
             continue
         if _approval(f) in (ApprovalKind.SUPPORT_COMMITTEE, ApprovalKind.TENDER):
             continue
@@ -157,10 +152,7 @@ def donation_without_committee(ev: Evidence) -> list[Flag]:
                 Severity.RISK,
                 GOV,
                 1,
-                _(
-                    "%(record)s: the donation from %(giver)s to %(receiver)s has no donations-committee"
-                    " approval."
-                ),
+                _("%(record)s: the donation from %(giver)s to %(receiver)s has no donations-committee approval."),
                 [f.id],
                 record=f.id,
                 giver=ev.name(f.giver),

@@ -64,9 +64,7 @@ def principle_1(ev: Evidence, tests: Sequence[TestResult], flags: Sequence[Flag]
     if p.interests is not None:
         conflicts = sum(1 for f in flags if f.code == "conflict_of_interest_no_recusal")
     donations = [
-        f
-        for f in ev.flows
-        if f.receiver in public and f.giver not in public and f.in_return in TRANSACTIONAL_RETURNS
+        f for f in ev.flows if f.receiver in public and f.giver not in public and f.in_return in TRANSACTIONAL_RETURNS
     ]
     approved = sum(
         1 for f in donations if f.approval is not None and f.approval.kind is ApprovalKind.DONATIONS_COMMITTEE
@@ -139,9 +137,7 @@ def principle_3(ev: Evidence, tests: Sequence[TestResult], flags: Sequence[Flag]
     low = [
         m
         for m, s in fulfilment.items()
-        if ev.partnership.deliveries is not None
-        and s is not None
-        and s < ev.params.pledge_fulfilment_attention
+        if ev.partnership.deliveries is not None and s is not None and s < ev.params.pledge_fulfilment_attention
     ]
     if low:
         notes.append(
@@ -161,9 +157,7 @@ def principle_4(ev: Evidence, tests: Sequence[TestResult], flags: Sequence[Flag]
     """Roles and expectations: I4.3 every member has a role and someone manages the partnership; I4.4 share of
     members whose representative has a recorded mandate. Attention when either misses."""
     members = list(ev.members.values())
-    roles_filled = all(m.roles for m in members) and any(
-        r.value == "manager" for m in members for r in m.roles
-    )
+    roles_filled = all(m.roles for m in members) and any(r.value == "manager" for m in members for r in m.roles)
     mandates = [m.mandate for m in members if m.mandate is not None]
     mandate_share = _share(sum(1 for v in mandates if v), len(members)) if mandates else None
     indicators: dict[str, IndicatorValue] = {

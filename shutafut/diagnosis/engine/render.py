@@ -84,12 +84,8 @@ def to_dict(diagnosis: Diagnosis, lang: str = "he", localedir: Path = LOCALE_DIR
             }
             for f in d.flags
         ],
-        "next_steps": [
-            {"code": s.code, "tests": list(s.tests), "message": text(s.message)} for s in d.next_steps
-        ],
-        "missing": [
-            {"field": m.field, "tests": list(m.tests), "message": text(m.message)} for m in d.missing
-        ],
+        "next_steps": [{"code": s.code, "tests": list(s.tests), "message": text(s.message)} for s in d.next_steps],
+        "missing": [{"field": m.field, "tests": list(m.tests), "message": text(m.message)} for m in d.missing],
         "params": d.params.as_dict(),
     }
 

@@ -62,16 +62,12 @@ TEST_NAMES: dict[str, Text] = {
     "T4": Text("כל השותפים מעורבים בקבלת ההחלטות", "All partners take part in decisions"),
     "T5": Text("לתועלת הקהילה ולמטרה ציבורית", "Community benefit and a public goal"),
     "T6": Text("בין-מגזרית", "Cross-sector"),
-    "T7": Text(
-        "אינה תרומה, רכישת שירותים או מיקור חוץ", "Not a donation, purchase of services or outsourcing"
-    ),
+    "T7": Text("אינה תרומה, רכישת שירותים או מיקור חוץ", "Not a donation, purchase of services or outsourcing"),
 }
 
 PRINCIPLE_NAMES: dict[int, Text] = {
     1: Text("שימור מקומו ותפקידיו של כל מגזר", "Keep each sector's place and role"),
-    2: Text(
-        "שותפות מובלת מטרות ציבוריות ותפיסה ערכית משותפת", "Led by public goals and a shared value outlook"
-    ),
+    2: Text("שותפות מובלת מטרות ציבוריות ותפיסה ערכית משותפת", "Led by public goals and a shared value outlook"),
     3: Text("אופי השותפות", "The nature of the partnership"),
     4: Text("תיאום ציפיות והבהרת מוטיבציות ותפקידים", "Aligning expectations, motivations and roles"),
     5: Text("הכרה במורכבות ההפעלה של השותפות", "Recognise how complex the partnership is to operate"),
