@@ -118,9 +118,7 @@ LEVELS: dict[Scale, tuple[Level, ...]] = {
     ),
     Scale.DHHS: (
         _level(Scale.DHHS, 0, "אין קשר", "No tie", "אין קשר.", "No tie."),
-        _level(
-            Scale.DHHS, 1, "שיתוף מידע בלבד", "Shares information only", "רק מידע עובר.", "Only information."
-        ),
+        _level(Scale.DHHS, 1, "שיתוף מידע בלבד", "Shares information only", "רק מידע עובר.", "Only information."),
         _level(
             Scale.DHHS,
             2,
@@ -185,8 +183,7 @@ LEVELS: dict[Scale, tuple[Level, ...]] = {
             "שותפות (Collaborating)",
             "Collaborating",
             "כל הקודם, ובנוסף חיזוק היכולת של השותף; שיתוף מלא במשאבים, בסיכונים ובתמורות.",
-            "All of the above, plus enhancing the partner's capacity; full sharing of resources, risks and"
-            " rewards.",
+            "All of the above, plus enhancing the partner's capacity; full sharing of resources, risks and rewards.",
         ),
     ),
     Scale.PARTNER: (
@@ -226,9 +223,7 @@ LEVELS: dict[Scale, tuple[Level, ...]] = {
     ),
     Scale.BINARY: (
         _level(Scale.BINARY, 0, "אין קשר", "No tie", "לא דווח קשר.", "No tie reported."),
-        _level(
-            Scale.BINARY, 1, "יש קשר", "Tie", "דווח קשר, בלי עוצמה.", "A tie is reported, with no intensity."
-        ),
+        _level(Scale.BINARY, 1, "יש קשר", "Tie", "דווח קשר, בלי עוצמה.", "A tie is reported, with no intensity."),
     ),
 }
 
@@ -513,9 +508,7 @@ NO_EQUIVALENT: dict[Scale, str] = {
 }
 """Why our competition rung has no equivalent on each foreign scale."""
 
-_TO: dict[tuple[Scale, Rung], Correspondence] = {
-    (c.scale, c.rung): c for c in CORRESPONDENCES if c.rung_to_value
-}
+_TO: dict[tuple[Scale, Rung], Correspondence] = {(c.scale, c.rung): c for c in CORRESPONDENCES if c.rung_to_value}
 _FROM: dict[tuple[Scale, ScaleValue], Correspondence] = {
     (c.scale, c.value): c for c in CORRESPONDENCES if c.value_to_rung
 }
@@ -589,9 +582,7 @@ def candidates(value: ScaleValue, scale: Scale | str) -> tuple[Rung, ...]:
     target = Scale(scale)
     found = normalize_value(value, target)
     chosen = _FROM[(target, found)].rung
-    others = sorted(
-        c.rung for c in CORRESPONDENCES if c.scale is target and c.value == found and c.rung != chosen
-    )
+    others = sorted(c.rung for c in CORRESPONDENCES if c.scale is target and c.value == found and c.rung != chosen)
     return (chosen, *others)
 
 

@@ -97,9 +97,7 @@ RUNGS: dict[Rung, RungInfo] = {
     Rung.INFORMING: RungInfo(
         Rung.INFORMING,
         Text("יידוע", "Informing"),
-        Text(
-            "מעדכנים זה את זה, בלי לשנות פעילות.", "Keep each other informed, without changing what they do."
-        ),
+        Text("מעדכנים זה את זה, בלי לשנות פעילות.", "Keep each other informed, without changing what they do."),
         Text(
             "יש זרימת מידע מכוונת, לפחות חד-כיוונית ובדרך כלל דו-כיוונית: עדכונים, הזמנות לאירועים, שיתוף"
             " תוכניות או נתונים. אין התאמת פעילות, אין איגום משאבים ואין החלטות משותפות.",

@@ -194,8 +194,7 @@ INDICATORS: dict[str, Indicator] = {
             _P1,
             Text(
                 "יש שותף מהמגזר הציבורי והוא המכנס, או שנרשם ויתור מפורש על כך.",
-                "A public-sector partner exists and convenes the partnership, or an explicit waiver is"
-                " recorded.",
+                "A public-sector partner exists and convenes the partnership, or an explicit waiver is recorded.",
             ),
             proposed=False,
         ),
@@ -227,8 +226,7 @@ INDICATORS: dict[str, Indicator] = {
             _P1,
             Text(
                 "כל תרומה של שותף עסקי לרשות עברה את נוהל התרומות.",
-                "Every donation from a business partner to the authority went through the donations"
-                " procedure.",
+                "Every donation from a business partner to the authority went through the donations procedure.",
             ),
             proposed=False,
             threshold=Text("100% מהתרומות", "100% of donations"),
@@ -288,9 +286,7 @@ INDICATORS: dict[str, Indicator] = {
                 "Resource diversity: the number of distinct resource types and of contributing partners.",
             ),
             proposed=False,
-            threshold=Text(
-                "שני סוגים ושני שותפים תורמים לפחות (T3)", "at least two types and two givers (T3)"
-            ),
+            threshold=Text("שני סוגים ושני שותפים תורמים לפחות (T3)", "at least two types and two givers (T3)"),
         ),
         Indicator(
             "I3.3",

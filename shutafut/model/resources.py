@@ -77,17 +77,13 @@ RESOURCES: dict[ResourceType, ResourceInfo] = {
         ResourceInfo(_R.BUDGET, Text("תקציב", "Budget"), _F, True),
         ResourceInfo(_R.CONNECTIONS, Text("קשרים", "Connections"), _P, True),
         ResourceInfo(_R.TIME, Text("זמן", "Time"), _L, True),
-        ResourceInfo(
-            _R.INFRASTRUCTURE, Text("תשתיות, מבנים וציוד", "Infrastructure, premises, equipment"), _F, True
-        ),
+        ResourceInfo(_R.INFRASTRUCTURE, Text("תשתיות, מבנים וציוד", "Infrastructure, premises, equipment"), _F, True),
         ResourceInfo(_R.MANPOWER, Text("כוח אדם", "Manpower, staff"), _L, False),
         ResourceInfo(_R.VOLUNTEERS, Text("מתנדבים", "Volunteers"), _L, False),
         ResourceInfo(_R.LEGITIMACY, Text("לגיטימציה", "Legitimacy"), _P, False),
         ResourceInfo(_R.OFFICIAL_AUTHORITY, Text("סמכות רשמית", "Official authority"), _P, False),
         ResourceInfo(_R.ACCESS_TO_POPULATION, Text("נגישות לאוכלוסייה", "Access to population"), _P, False),
-        ResourceInfo(
-            _R.ACCESS_TO_INFORMATION, Text("נגישות למידע", "Access to information and data"), _I, False
-        ),
+        ResourceInfo(_R.ACCESS_TO_INFORMATION, Text("נגישות למידע", "Access to information and data"), _I, False),
         ResourceInfo(_R.ACCESS_TO_INSTITUTIONS, Text("נגישות למוסדות", "Access to institutions"), _P, False),
         ResourceInfo(_R.PROFESSIONAL_EXPERTISE, Text("ידע מקצועי", "Professional expertise"), _I, False),
         ResourceInfo(_R.MANAGERIAL_KNOWHOW, Text("ידע ניהולי", "Managerial know-how"), _I, False),

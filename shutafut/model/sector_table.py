@@ -85,9 +85,7 @@ class SectorTable:
                 for item in row.items(column):
                     expected = f"{row.sector}.{column}."
                     if not item.code.startswith(expected) or item.code == expected:
-                        raise ValueError(
-                            f"item code {item.code!r} must start with {expected!r} and name the item"
-                        )
+                        raise ValueError(f"item code {item.code!r} must start with {expected!r} and name the item")
                     if item.code in seen:
                         raise ValueError(f"item code {item.code!r} appears twice in the sector table")
                     seen.add(item.code)
@@ -125,8 +123,7 @@ class SectorTable:
         for item in items:
             if not item.proposed:
                 raise ValueError(
-                    f"business concern {item.code!r} must be marked proposed=True:"
-                    " the guide's own list is unknown"
+                    f"business concern {item.code!r} must be marked proposed=True: the guide's own list is unknown"
                 )
         return replace(self, business=replace(self.business, concerns=items))
 
@@ -192,9 +189,7 @@ PUBLIC_ROW = SectorRow(
             Text("התמקצעות ופיתוח שירותים", "Professional growth and service development"),
         ),
         TableItem("public.benefit.public_empowerment", Text("העצמה ציבורית", "Public empowerment")),
-        TableItem(
-            "public.benefit.less_public_opposition", Text("החלשת התנגדות ציבורית", "Weaker public opposition")
-        ),
+        TableItem("public.benefit.less_public_opposition", Text("החלשת התנגדות ציבורית", "Weaker public opposition")),
         TableItem(
             "public.benefit.internal_cooperation",
             Text("חיזוק שיתוף פעולה תוך-ארגוני", "Stronger cooperation inside the organization"),
@@ -305,9 +300,7 @@ PROPOSED_BUSINESS_CONCERNS: tuple[TableItem, ...] = (
 BUSINESS_ROW = SectorRow(
     Sector.BUSINESS,
     contributions=(
-        TableItem(
-            "business.contribution.resources", Text("משאבים", "Resources"), note=GENERAL_RESOURCES_NOTE
-        ),
+        TableItem("business.contribution.resources", Text("משאבים", "Resources"), note=GENERAL_RESOURCES_NOTE),
         TableItem(
             "business.contribution.managerial_knowhow",
             Text("ידע ניהולי", "Managerial know-how"),

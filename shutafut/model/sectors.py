@@ -49,9 +49,7 @@ SUBTYPES: tuple[Subtype, ...] = (
         proposed=True,
     ),
     Subtype("nonprofit", Sector.THIRD, Text("עמותה", "Nonprofit (amuta)")),
-    Subtype(
-        "public_benefit_company", Sector.THIRD, Text('חברה לתועלת הציבור (חל"צ)', "Public-benefit company")
-    ),
+    Subtype("public_benefit_company", Sector.THIRD, Text('חברה לתועלת הציבור (חל"צ)', "Public-benefit company")),
     Subtype("cooperative", Sector.THIRD, Text("אגודה שיתופית", "Cooperative")),
     Subtype("endowment", Sector.THIRD, Text("הקדש", "Endowment (hekdesh)")),
     Subtype("foundation", Sector.THIRD, Text("קרן או פילנתרופיה", "Foundation or philanthropy")),

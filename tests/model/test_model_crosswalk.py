@@ -67,9 +67,7 @@ def test_every_level_imports_as_exactly_one_rung(scale: Scale):
     assert imports == Counter(level.value for level in LEVELS[scale])
 
 
-@pytest.mark.parametrize(
-    "correspondence", CORRESPONDENCES, ids=lambda c: f"{c.scale}:{c.rung.code}={c.value}"
-)
+@pytest.mark.parametrize("correspondence", CORRESPONDENCES, ids=lambda c: f"{c.scale}:{c.rung.code}={c.value}")
 def test_every_correspondence_gives_a_reason_and_a_real_level(correspondence):
     assert len(correspondence.reason.split()) >= 3
     assert correspondence.value in [level.value for level in LEVELS[correspondence.scale]]

@@ -35,9 +35,7 @@ def test_a_rung_is_found_by_its_code_or_order(code: str, expected: Rung):
     assert Rung.from_code(code) is expected
 
 
-@pytest.mark.parametrize(
-    "code", ["6", "collaboration", ""], ids=["order out of range", "foreign label", "empty"]
-)
+@pytest.mark.parametrize("code", ["6", "collaboration", ""], ids=["order out of range", "foreign label", "empty"])
 def test_an_unknown_rung_code_raises_naming_the_allowed_codes(code: str):
     with pytest.raises(ValueError, match="allowed: disconnection, competition"):
         Rung.from_code(code)

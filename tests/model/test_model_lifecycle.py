@@ -73,9 +73,7 @@ def test_any_open_stage_may_close_without_gates(stage: Stage):
             ["decision_rules", "info_flow_rules"],
             id="rules not set",
         ),
-        pytest.param(
-            (S.ACTION, S.ROUTINE), GateFacts(work_plan_exists=False), ["work_plan"], id="no work plan"
-        ),
+        pytest.param((S.ACTION, S.ROUTINE), GateFacts(work_plan_exists=False), ["work_plan"], id="no work plan"),
         pytest.param(
             (S.REVIEW, S.EMBEDDED),
             GateFacts(review_done_within_year=True, handover_owner_named=False),

@@ -24,9 +24,7 @@ def imported_modules(source: str) -> list[str]:
             "import_module",
             "__import__",
         }:
-            names.extend(
-                arg.value for arg in node.args if isinstance(arg, ast.Constant) and isinstance(arg.value, str)
-            )
+            names.extend(arg.value for arg in node.args if isinstance(arg, ast.Constant) and isinstance(arg.value, str))
     return names
 
 

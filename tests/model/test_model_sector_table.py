@@ -25,9 +25,7 @@ LOCAL_CONCERNS = (
 )
 
 
-@pytest.mark.parametrize(
-    "item", SECTOR_TABLE.business.concerns, ids=[i.code for i in SECTOR_TABLE.business.concerns]
-)
+@pytest.mark.parametrize("item", SECTOR_TABLE.business.concerns, ids=[i.code for i in SECTOR_TABLE.business.concerns])
 def test_business_concerns_are_all_marked_proposed(item: TableItem):
     assert item.proposed is True
 

@@ -19,11 +19,7 @@ def texts_in(value: object, path: str, seen: set[int]) -> Iterator[tuple[str, Te
     if isinstance(value, Text):
         yield path, value
         return
-    if (
-        id(value) in seen
-        or isinstance(value, str | int | float | bool | Enum | type | ModuleType)
-        or value is None
-    ):
+    if id(value) in seen or isinstance(value, str | int | float | bool | Enum | type | ModuleType) or value is None:
         return
     seen.add(id(value))
     if isinstance(value, dict):
@@ -57,9 +53,7 @@ def test_every_text_in_the_module_has_hebrew_and_english(name: str):
 
 @pytest.mark.parametrize("name", MODULES, ids=MODULES)
 def test_hebrew_texts_contain_hebrew_letters(name: str):
-    no_hebrew = [
-        path for path, text in module_texts(name) if not any("\u05d0" <= ch <= "\u05ea" for ch in text.he)
-    ]
+    no_hebrew = [path for path, text in module_texts(name) if not any("\u05d0" <= ch <= "\u05ea" for ch in text.he)]
     assert no_hebrew == []
 
 
