@@ -12,9 +12,7 @@ from shutafut.diagnosis.engine import diagnose as run_diagnosis
 
 @click.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option(
-    "--lang", type=click.Choice(["he", "en"]), default="he", show_default=True, help="Language of reasons."
-)
+@click.option("--lang", type=click.Choice(["he", "en"]), default="he", show_default=True, help="Language of reasons.")
 @click.option(
     "--format",
     "fmt",
