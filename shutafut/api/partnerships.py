@@ -77,7 +77,8 @@ class FlowOut(Schema):
     value: Decimal | None
     unit: str
     in_return: str
-    allocated_jointly: bool
+    fulfils: int | None
+    allocation_decision: int | None
     approval: str
     approval_ref: str
     date: dt.date | None
@@ -89,6 +90,14 @@ class FlowOut(Schema):
     @staticmethod
     def resolve_receiver(obj: Any) -> int | None:
         return obj.receiver_id  # type: ignore[no-any-return]
+
+    @staticmethod
+    def resolve_fulfils(obj: Any) -> int | None:
+        return obj.fulfils_id  # type: ignore[no-any-return]
+
+    @staticmethod
+    def resolve_allocation_decision(obj: Any) -> int | None:
+        return obj.allocation_decision_id  # type: ignore[no-any-return]
 
 
 class DecisionOut(Schema):

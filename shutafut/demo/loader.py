@@ -457,7 +457,7 @@ def _partnerships(town: Town, orgs: dict[str, list[Organization]], rng: random.R
         exit_clause=True,
     )
     doc.signatories.set(ms)
-    _flow(p, ms[0], ResourceType.BUDGET, value=Decimal("250000"), unit="₪", kind=FlowKind.PLEDGE)
+    budget = _flow(p, ms[0], ResourceType.BUDGET, value=Decimal("250000"), unit="₪", kind=FlowKind.PLEDGE)
     _flow(p, ms[1], ResourceType.FIELD_PROXIMITY, description="רכזי שטח בשכונות", kind=FlowKind.PLEDGE)
     _flow(p, ms[2], ResourceType.VOLUNTEERS, value=Decimal("40"), unit="מתנדבים", kind=FlowKind.PLEDGE)
     _flow(p, ms[3], ResourceType.MANAGERIAL_KNOWHOW, description="חונכות מנהלים", kind=FlowKind.PLEDGE)
@@ -469,6 +469,7 @@ def _partnerships(town: Town, orgs: dict[str, list[Organization]], rng: random.R
         value=Decimal("180000"),
         unit="₪",
         kind=FlowKind.DELIVERY,
+        fulfils=budget,
         approval=Approval.SUPPORT_COMMITTEE,
         approval_ref="ועדת תמיכות 2025/4",
     )
@@ -548,7 +549,6 @@ def _partnerships(town: Town, orgs: dict[str, list[Organization]], rng: random.R
         value=Decimal("100000"),
         unit="₪",
         in_return=InReturn.RECOGNITION,
-        allocated_jointly=False,
         kind=FlowKind.DELIVERY,
         approval=Approval.DONATIONS_COMMITTEE,
         approval_ref="ועדת תרומות 12/2025",
@@ -574,7 +574,6 @@ def _partnerships(town: Town, orgs: dict[str, list[Organization]], rng: random.R
         value=Decimal("320000"),
         unit="₪",
         in_return=InReturn.DELIVERABLE,
-        allocated_jointly=False,
         kind=FlowKind.DELIVERY,
         approval=Approval.TENDER,
         approval_ref="מכרז 17/2025",

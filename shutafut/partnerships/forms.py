@@ -84,6 +84,15 @@ class MemberForm(forms.ModelForm[Member]):
 class FlowForm(_PartForm):
     member_fields = ("giver", "receiver")
 
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+        super().__init__(*args, partnership=partnership, **kwargs)
+        self.fields["fulfils"].queryset = ResourceFlow.objects.filter(  # type: ignore[attr-defined]
+            partnership=partnership, kind="pledge"
+        )
+        self.fields["allocation_decision"].queryset = Decision.objects.filter(  # type: ignore[attr-defined]
+            partnership=partnership
+        )
+
     class Meta:
         model = ResourceFlow
         fields = [
@@ -95,7 +104,8 @@ class FlowForm(_PartForm):
             "value",
             "unit",
             "in_return",
-            "allocated_jointly",
+            "fulfils",
+            "allocation_decision",
             "approval",
             "approval_ref",
             "date",

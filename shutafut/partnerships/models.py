@@ -123,6 +123,8 @@ class InReturn(models.TextChoices):
     NOTHING = "nothing", _("Nothing")
     RECOGNITION = "recognition", _("Recognition only")
     DELIVERABLE = "deliverable", _("A deliverable set by the giver")
+    SERVICE_OPERATION = "service_operation", _("Running a service on the giver's behalf")
+    RESOURCES = "resources", _("Other resources from the receiver")
     SHARED_GOAL = "shared_goal", _("Progress on the shared goal")
 
 
@@ -158,10 +160,22 @@ class ResourceFlow(models.Model):
     in_return = models.CharField(
         _("given in return"), max_length=20, choices=InReturn.choices, default=InReturn.SHARED_GOAL
     )
-    allocated_jointly = models.BooleanField(
-        _("allocated by the joint body"),
-        default=True,
-        help_text=_("The partners decide together how it is used."),
+    allocation_decision = models.ForeignKey(
+        "Decision",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="allocations",
+        verbose_name=_("allocated by the joint decision"),
+        help_text=_("For a resource given to one member: the joint decision that allocated it."),
+    )
+    fulfils = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="deliveries",
+        verbose_name=_("fulfils the pledge"),
     )
     approval = models.CharField(_("approval"), max_length=30, choices=Approval.choices, default=Approval.NONE)
     approval_ref = models.CharField(_("approval reference"), max_length=200, blank=True)
@@ -190,6 +204,20 @@ class ResourceFlow(models.Model):
                 errors[field] = gettext("Not a member of this partnership.")
         if self.receiver_id and self.receiver_id == self.giver_id:
             errors["receiver"] = gettext("A member cannot give to itself.")
+        if self.fulfils is not None:
+            if self.kind != FlowKind.DELIVERY or self.fulfils.kind != FlowKind.PLEDGE:
+                errors["fulfils"] = gettext("Only a delivery fulfils a pledge.")
+            elif self.fulfils.partnership_id != self.partnership_id:
+                errors["fulfils"] = gettext("Not a pledge of this partnership.")
+        if self.allocation_decision is not None and self.allocation_decision.partnership_id != self.partnership_id:
+            errors["allocation_decision"] = gettext("Not a decision of this partnership.")
+        if self.fulfils is not None:
+            if self.kind != FlowKind.DELIVERY or self.fulfils.kind != FlowKind.PLEDGE:
+                errors["fulfils"] = gettext("Only a delivery fulfils a pledge.")
+            elif self.fulfils.partnership_id != self.partnership_id:
+                errors["fulfils"] = gettext("Not a pledge of this partnership.")
+        if self.allocation_decision is not None and self.allocation_decision.partnership_id != self.partnership_id:
+            errors["allocation_decision"] = gettext("Not a decision of this partnership.")
         if errors:
             raise ValidationError(errors)
 
