@@ -35,6 +35,33 @@ def demo() -> None:
     click.echo(summary)
 
 
+@main.group()
+def partnership() -> None:
+    """Partnerships of a town."""
+
+
+@partnership.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--town", "town_slug", required=True, help="The town's short name (slug).")
+def partnership_import_command(file: str, town_slug: str) -> None:
+    """Import the partnership in FILE (the diagnosis input format, JSON or YAML) into a town."""
+    django_setup()
+    from shutafut.accounts.models import Town
+    from shutafut.diagnosis.engine import DiagnosisError, load_file
+    from shutafut.partnerships.imports import partnership_import
+
+    town = Town.objects.filter(slug=town_slug).first()
+    if town is None:
+        raise click.BadParameter(f"no town has the short name {town_slug!r}", param_hint="--town")
+    try:
+        record = load_file(file)
+    except DiagnosisError as exc:
+        click.echo(f"Error: {exc.format_message()}", err=True)
+        raise SystemExit(exc.exit_code) from exc
+    created = partnership_import(town=town, record=record)
+    click.echo(f"{created.pk}\t{created.name}")
+
+
 def _register_subcommands() -> None:
     from shutafut.diagnosis.cli import diagnose
     from shutafut.network.cli import network

@@ -191,7 +191,7 @@ class PartnershipIn(Schema):
     framing: str = "means"
     started_on: dt.date | None = None
     horizon_months: int | None = None
-    meeting_cadence: str = "none"
+    meeting_cadence: str = ""
     is_public: bool = False
 
 
@@ -244,3 +244,14 @@ def update_partnership(request: HttpRequest, partnership_id: int, payload: Partn
     if data.get("convener") is not None:
         data["convener"] = access_organization(request.user, data["convener"], town=partnership.town)
     return partnership_update(partnership, **data)
+
+
+@router.get("/{int:partnership_id}/diagnosis", response=dict[str, Any])
+def get_partnership_diagnosis(request: HttpRequest, partnership_id: int, lang: str | None = None) -> Any:
+    """The diagnosis of the partnership: the same JSON document as ``shutafut diagnose FILE --format json``.
+
+    ``lang`` ("he" or "en") chooses the language of the reasons; by default, the request's language.
+    """
+    from shutafut.diagnosis.services import diagnosis_document
+
+    return diagnosis_document(access_partnership(request.user, partnership_id), lang)

@@ -204,10 +204,14 @@ def _org(town: Town, **fields: object) -> Organization:
 
 
 def _fill_town(town: Town, rng: random.Random) -> None:
+    from shutafut.diagnosis.services import diagnosis_refresh
+
     orgs = _organizations(town, rng)
     _people(town, orgs, rng)
     _relationships(town, orgs, rng)
     _partnerships(town, orgs, rng)
+    for partnership in town.partnerships.all():
+        diagnosis_refresh(partnership)
 
 
 def _organizations(town: Town, rng: random.Random) -> dict[str, list[Organization]]:
@@ -537,6 +541,7 @@ def _partnerships(town: Town, orgs: dict[str, list[Organization]], rng: random.R
         convener=authority,
         stage="action",
         public_goals="ציוד למועדוניות נוער",
+        beneficiaries="בני נוער במועדוניות השכונתיות",
         focus="נוער",
         started_on=dt.date(2026, 1, 1),
     )
@@ -561,6 +566,7 @@ def _partnerships(town: Town, orgs: dict[str, list[Organization]], rng: random.R
         convener=education,
         stage="routine",
         public_goals="ליווי הורים לילדים בגיל הרך",
+        beneficiaries="הורים לילדים בגיל הרך בשכונה",
         focus="גיל רך",
         started_on=dt.date(2025, 9, 1),
         horizon_months=12,
@@ -587,6 +593,7 @@ def _partnerships(town: Town, orgs: dict[str, list[Organization]], rng: random.R
         convener=youth,
         stage="action",
         public_goals="אירוע קיץ לבני נוער",
+        beneficiaries="בני נוער בעיר",
         focus="נוער",
         started_on=dt.date(2026, 6, 1),
         horizon_months=3,
@@ -594,5 +601,5 @@ def _partnerships(town: Town, orgs: dict[str, list[Organization]], rng: random.R
     ms = _members(p, [youth, third[3], business[9]], [["initiator", "manager"], ["partner"], ["partner"]])
     _flow(p, ms[0], ResourceType.INFRASTRUCTURE, description="פארק ובמה")
     _flow(p, ms[1], ResourceType.VOLUNTEERS, value=Decimal("25"), unit="מתנדבים")
-    _decisions(p, ms[:2], ["תוכנית האירוע"], dt.date(2026, 5, 1))
+    _decisions(p, ms[:2], ["תוכנית האירוע"], dt.date(2026, 6, 1))
     Activity.objects.create(partnership=p, date=dt.date(2026, 7, 15), title="הפסטיבל", beneficiaries_count=800)

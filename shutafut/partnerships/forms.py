@@ -12,6 +12,7 @@ from shutafut.partnerships.models import (
     Activity,
     Decision,
     FrameworkDocument,
+    Interaction,
     Member,
     MemberInterest,
     Partnership,
@@ -114,7 +115,7 @@ class FlowForm(_PartForm):
 
 
 class DecisionForm(_PartForm):
-    member_fields = ("participants", "recusals")
+    member_fields = ("participants", "consulted", "recusals")
 
     class Meta:
         model = Decision
@@ -123,6 +124,7 @@ class DecisionForm(_PartForm):
             "subject",
             "method",
             "participants",
+            "consulted",
             "recusals",
             "reserved_to_public_body",
             "outcome",
@@ -130,23 +132,36 @@ class DecisionForm(_PartForm):
         widgets = {
             "date": DATE,
             "participants": forms.CheckboxSelectMultiple,
+            "consulted": forms.CheckboxSelectMultiple,
             "recusals": forms.CheckboxSelectMultiple,
             "outcome": forms.Textarea(attrs={"rows": 2}),
         }
 
 
-class ActivityForm(forms.ModelForm[Activity]):
+class ActivityForm(_PartForm):
+    member_fields = ("organizers",)
+
     class Meta:
         model = Activity
-        fields = ["date", "title", "description", "beneficiaries_count", "beneficiaries_description"]
-        widgets = {"date": DATE, "description": forms.Textarea(attrs={"rows": 2})}
+        fields = ["date", "title", "description", "organizers", "beneficiaries_count", "beneficiaries_description"]
+        widgets = {
+            "date": DATE,
+            "description": forms.Textarea(attrs={"rows": 2}),
+            "organizers": forms.CheckboxSelectMultiple,
+        }
 
-    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+
+class InteractionForm(_PartForm):
+    member_fields = ("source", "target")
+
+    class Meta:
+        model = Interaction
+        fields = ["kind", "source", "target", "date", "note"]
+        widgets = {"date": DATE}
 
 
 class DocumentForm(_PartForm):
-    member_fields = ("signatories",)
+    member_fields = ("signatories", "decision_members")
 
     class Meta:
         model = FrameworkDocument
@@ -156,23 +171,26 @@ class DocumentForm(_PartForm):
             "signed_on",
             "valid_until",
             "signatories",
+            "decision_members",
             "decision_rules",
             "info_flow_rules",
             "review_cadence",
             "exit_clause",
+            "working_norms",
         ]
         widgets = {
             "signed_on": DATE,
             "valid_until": DATE,
             "signatories": forms.CheckboxSelectMultiple,
+            "decision_members": forms.CheckboxSelectMultiple,
             "decision_rules": forms.Textarea(attrs={"rows": 2}),
             "info_flow_rules": forms.Textarea(attrs={"rows": 2}),
         }
 
 
 class InterestForm(_PartForm):
-    member_fields = ("member",)
+    member_fields = ("member", "before")
 
     class Meta:
         model = MemberInterest
-        fields = ["member", "kind", "description", "is_open", "recusal_recorded"]
+        fields = ["member", "before", "kind", "description", "is_open", "recusal_recorded"]

@@ -18,9 +18,13 @@ from shutafut.organizations.models import Organization, Person
 
 class Cadence(models.TextChoices):
     NONE = "none", _("No set meetings")
+    AD_HOC = "ad_hoc", _("When needed")
     WEEKLY = "weekly", _("Weekly")
+    BIWEEKLY = "biweekly", _("Every two weeks")
     MONTHLY = "monthly", _("Monthly")
+    BIMONTHLY = "bimonthly", _("Every two months")
     QUARTERLY = "quarterly", _("Quarterly")
+    SEMIANNUAL = "semiannual", _("Twice a year")
     YEARLY = "yearly", _("Yearly")
 
 
@@ -49,7 +53,11 @@ class Partnership(models.Model):
     started_on = models.DateField(_("start date"), null=True, blank=True)
     horizon_months = models.PositiveIntegerField(_("planned horizon (months)"), null=True, blank=True)
     meeting_cadence = models.CharField(
-        _("meeting cadence"), max_length=20, choices=Cadence.choices, default=Cadence.NONE
+        _("meeting cadence"),
+        max_length=20,
+        choices=Cadence.choices,
+        blank=True,
+        help_text=_("Leave empty when not yet known."),
     )
     is_public = models.BooleanField(_("public page"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -133,7 +141,6 @@ class Approval(models.TextChoices):
     DONATIONS_COMMITTEE = "donations_committee", _("Donations committee")
     SUPPORT_COMMITTEE = "support_committee", _("Support committee")
     TENDER = "tender", _("Tender")
-    CONTRACT = "contract", _("Contract")
 
 
 class ResourceFlow(models.Model):
@@ -226,7 +233,7 @@ class DecisionMethod(models.TextChoices):
     CONSENSUS = "consensus", _("Consensus")
     VOTE = "vote", _("Vote")
     CONSULTATION = "consultation", _("Consultation")
-    SINGLE_PARTY = "single_party", _("One party decided")
+    UNILATERAL = "unilateral", _("One party decided")
 
 
 class Decision(models.Model):
@@ -235,6 +242,9 @@ class Decision(models.Model):
     subject = models.CharField(_("subject"), max_length=300)
     method = models.CharField(_("method"), max_length=20, choices=DecisionMethod.choices)
     participants = models.ManyToManyField(Member, related_name="decisions", verbose_name=_("participants"))
+    consulted = models.ManyToManyField(
+        Member, related_name="consulted_decisions", blank=True, verbose_name=_("consulted but absent")
+    )
     recusals = models.ManyToManyField(Member, related_name="recused_decisions", blank=True, verbose_name=_("recusals"))
     reserved_to_public_body = models.BooleanField(
         _("reserved to the public body"),
@@ -259,6 +269,7 @@ class Activity(models.Model):
     description = models.TextField(_("description"), blank=True)
     beneficiaries_count = models.PositiveIntegerField(_("number of beneficiaries"), null=True, blank=True)
     beneficiaries_description = models.CharField(_("who benefited"), max_length=300, blank=True)
+    organizers = models.ManyToManyField(Member, related_name="organized", blank=True, verbose_name=_("organizers"))
 
     class Meta:
         verbose_name = _("activity")
@@ -291,6 +302,15 @@ class FrameworkDocument(models.Model):
     info_flow_rules = models.TextField(_("information-flow rules"), blank=True)
     review_cadence = models.CharField(_("review cadence"), max_length=20, choices=Cadence.choices, blank=True)
     exit_clause = models.BooleanField(_("has an exit clause"), default=False)
+    decision_members = models.ManyToManyField(
+        Member,
+        related_name="documents_giving_a_say",
+        blank=True,
+        verbose_name=_("members its decision rules give a say"),
+    )
+    working_norms = models.BooleanField(
+        _("sets working norms"), default=False, help_text=_("Meeting rules, channels, response times.")
+    )
 
     class Meta:
         verbose_name = _("framework document")
@@ -312,6 +332,15 @@ class MemberInterest(models.Model):
     """A member's own matter before the partnering authority: a possible conflict of interest (principle 1)."""
 
     member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="interests")
+    before = models.ForeignKey(
+        Member,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="matters_before",
+        verbose_name=_("before"),
+        help_text=_("The public body the matter is before; empty means the convener."),
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=MatterKind.choices)
     description = models.CharField(_("description"), max_length=300)
     is_open = models.BooleanField(_("still open"), default=True)
@@ -323,3 +352,47 @@ class MemberInterest(models.Model):
 
     def __str__(self) -> str:
         return self.description
+
+
+class InteractionKind(models.TextChoices):
+    INFORMATION = "information", _("Information given")
+    ADJUSTMENT = "adjustment", _("Activity adjusted because of the other")
+    RIVALRY = "rivalry", _("Rivalry")
+
+
+class Interaction(models.Model):
+    """Evidence of the relationship between members below joint work: information, adjustment, rivalry."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="interactions")
+    kind = models.CharField(_("kind"), max_length=20, choices=InteractionKind.choices)
+    source = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="+", verbose_name=_("from"))
+    target = models.ForeignKey(
+        Member,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("to"),
+        help_text=_("Leave empty for all the other members."),
+    )
+    date = models.DateField(_("date"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("interaction")
+        verbose_name_plural = _("interactions")
+        ordering = ["date", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.source}"
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        for field in ("source", "target"):
+            member = getattr(self, field) if getattr(self, f"{field}_id") else None
+            if member is not None and member.partnership_id != self.partnership_id:
+                errors[field] = gettext("Not a member of this partnership.")
+        if self.target_id and self.target_id == self.source_id:
+            errors["target"] = gettext("A member cannot interact with itself.")
+        if errors:
+            raise ValidationError(errors)

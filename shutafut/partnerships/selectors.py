@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from shutafut.accounts.models import Town
-from shutafut.partnerships.models import Decision, FrameworkDocument, Member, Partnership
+from shutafut.partnerships.models import Activity, Decision, FrameworkDocument, Member, Partnership
 
 
 def partnership_list(*, town: Town, q: str = "", stage: str = "", organization: str = "") -> QuerySet[Partnership]:
@@ -34,11 +34,16 @@ def partnership_detail(partnership: Partnership) -> Partnership:
             "flows__receiver__organization",
             Prefetch(
                 "decisions",
-                queryset=Decision.objects.prefetch_related("participants__organization", "recusals"),
+                queryset=Decision.objects.prefetch_related("participants__organization", "recusals", "consulted"),
             ),
-            "activities",
-            Prefetch("documents", queryset=FrameworkDocument.objects.prefetch_related("signatories__organization")),
+            Prefetch("activities", queryset=Activity.objects.prefetch_related("organizers")),
+            Prefetch(
+                "documents",
+                queryset=FrameworkDocument.objects.prefetch_related("signatories__organization", "decision_members"),
+            ),
             "members__interests",
+            "interactions__source__organization",
+            "interactions__target__organization",
         )
         .get(pk=partnership.pk)
     )

@@ -1,12 +1,15 @@
-"""Writes to partnerships and their parts. Every write is validated in full and atomic."""
+"""Writes to partnerships and their parts. Every write is validated in full and atomic, and every change to a
+partnership's records refreshes its diagnosis history in the same transaction."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from functools import wraps
+from typing import Any, ParamSpec, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Model
 from django.utils.translation import gettext
 
 from shutafut.accounts.models import Town
@@ -15,44 +18,68 @@ from shutafut.partnerships.models import (
     Activity,
     Decision,
     FrameworkDocument,
+    Interaction,
     Member,
     MemberInterest,
     Partnership,
     ResourceFlow,
 )
 
+P = ParamSpec("P")
+R = TypeVar("R")
+M = TypeVar("M", bound=Model)
 
+
+def _partnership_of(result: object) -> Partnership:
+    if isinstance(result, Partnership):
+        return result
+    if isinstance(result, MemberInterest):
+        return result.member.partnership
+    return result.partnership  # type: ignore[attr-defined, no-any-return]
+
+
+def changes_partnership(service: Callable[P, R]) -> Callable[P, R]:
+    """Run ``service`` atomically, then re-diagnose the partnership it changed."""
+
+    @wraps(service)
+    def wrapped(*args: P.args, **kwargs: P.kwargs) -> R:
+        from shutafut.diagnosis.services import diagnosis_refresh
+
+        with transaction.atomic():
+            result = service(*args, **kwargs)
+            diagnosis_refresh(_partnership_of(result))
+        return result
+
+    return wrapped
+
+
+@changes_partnership
 def partnership_create(*, town: Town, **fields: Any) -> Partnership:
     """Create a partnership; its convener, if any, becomes its first member."""
-    with transaction.atomic():
-        partnership = model_create(Partnership, town=town, **fields)
-        if partnership.convener is not None:
-            model_create(Member, partnership=partnership, organization=partnership.convener, roles=["initiator"])
+    partnership = model_create(Partnership, town=town, **fields)
+    if partnership.convener is not None:
+        model_create(Member, partnership=partnership, organization=partnership.convener, roles=["initiator"])
     return partnership
 
 
+@changes_partnership
 def partnership_update(partnership: Partnership, **fields: Any) -> Partnership:
     return model_update(partnership, **fields)
 
 
+@changes_partnership
 def member_add(*, partnership: Partnership, **fields: Any) -> Member:
     return model_create(Member, partnership=partnership, **fields)
 
 
+@changes_partnership
 def member_update(member: Member, **fields: Any) -> Member:
     return model_update(member, **fields)
 
 
+@changes_partnership
 def flow_create(*, partnership: Partnership, **fields: Any) -> ResourceFlow:
     return model_create(ResourceFlow, partnership=partnership, **fields)
-
-
-def activity_create(*, partnership: Partnership, **fields: Any) -> Activity:
-    return model_create(Activity, partnership=partnership, **fields)
-
-
-def interest_create(*, member: Member, **fields: Any) -> MemberInterest:
-    return model_create(MemberInterest, member=member, **fields)
 
 
 def _require_members(partnership: Partnership, field: str, members: Iterable[Member]) -> list[Member]:
@@ -68,31 +95,60 @@ def _require_members(partnership: Partnership, field: str, members: Iterable[Mem
     return chosen
 
 
-@transaction.atomic
+def _create_with_members(
+    model: type[M], partnership: Partnership, members: dict[str, Iterable[Member]], **fields: Any
+) -> M:
+    """Create a part of the partnership whose many-to-many member fields must hold members of it only."""
+    chosen = {field: _require_members(partnership, field, value) for field, value in members.items()}
+    instance = model_create(model, partnership=partnership, **fields)
+    for field, value in chosen.items():
+        getattr(instance, field).set(value)
+    return instance
+
+
+@changes_partnership
 def decision_create(
     *,
     partnership: Partnership,
     participants: Iterable[Member],
     recusals: Iterable[Member] = (),
+    consulted: Iterable[Member] = (),
     **fields: Any,
 ) -> Decision:
-    """Record a decision. Its participants and recusals must be members of the partnership."""
-    chosen = _require_members(partnership, "participants", participants)
-    recused = _require_members(partnership, "recusals", recusals)
-    if not chosen:
+    """Record a decision. Its participants, the consulted and the recused must be members of the partnership."""
+    present = list(participants)
+    if not present:
         raise ValidationError({"participants": gettext("A decision needs at least one participant.")})
-    decision = model_create(Decision, partnership=partnership, **fields)
-    decision.participants.set(chosen)
-    decision.recusals.set(recused)
-    return decision
+    members = {"participants": present, "recusals": recusals, "consulted": consulted}
+    return _create_with_members(Decision, partnership, members, **fields)
 
 
-@transaction.atomic
+@changes_partnership
 def document_create(
-    *, partnership: Partnership, signatories: Iterable[Member] = (), **fields: Any
+    *,
+    partnership: Partnership,
+    signatories: Iterable[Member] = (),
+    decision_members: Iterable[Member] = (),
+    **fields: Any,
 ) -> FrameworkDocument:
     """Record a framework document; its signatories must be members of the partnership."""
-    chosen = _require_members(partnership, "signatories", signatories)
-    document = model_create(FrameworkDocument, partnership=partnership, **fields)
-    document.signatories.set(chosen)
-    return document
+    members = {"signatories": signatories, "decision_members": decision_members}
+    return _create_with_members(FrameworkDocument, partnership, members, **fields)
+
+
+@changes_partnership
+def activity_create(*, partnership: Partnership, organizers: Iterable[Member] = (), **fields: Any) -> Activity:
+    return _create_with_members(Activity, partnership, {"organizers": organizers}, **fields)
+
+
+@changes_partnership
+def interaction_create(*, partnership: Partnership, **fields: Any) -> Interaction:
+    return model_create(Interaction, partnership=partnership, **fields)
+
+
+@changes_partnership
+def interest_create(*, member: Member, **fields: Any) -> MemberInterest:
+    before = fields.get("before")
+    if before is not None and before.partnership_id != member.partnership_id:
+        raise ValidationError({"before": gettext("Not a member of this partnership.")})
+    return model_create(MemberInterest, member=member, **fields)
