@@ -45,6 +45,10 @@ INSTALLED_APPS = [
     "shutafut.guide",
     "shutafut.diagnosis",
     "shutafut.network",
+    "shutafut.surveys",
+    "shutafut.workspace",
+    "shutafut.reports",
+    "shutafut.audit",
     "shutafut.demo",
 ]
 

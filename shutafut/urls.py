@@ -12,4 +12,9 @@ urlpatterns = [
     path("t/<slug:town>/organizations/", include("shutafut.organizations.urls")),
     path("t/<slug:town>/relationships/", include("shutafut.relationships.urls")),
     path("t/<slug:town>/partnerships/", include("shutafut.partnerships.urls")),
+    path("t/<slug:town>/map/", include("shutafut.network.urls")),
+    path("t/<slug:town>/surveys/", include("shutafut.surveys.urls")),
+    path("t/<slug:town>/workspace/", include("shutafut.workspace.urls")),
+    path("t/<slug:town>/reports/", include("shutafut.reports.urls")),
+    path("t/<slug:town>/audit/", include("shutafut.audit.urls")),
 ]

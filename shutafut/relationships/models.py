@@ -41,6 +41,15 @@ class Relationship(models.Model):
     )
     observed_on = models.DateField(_("date"))
     source = models.CharField(_("source"), max_length=20, choices=Source.choices, default=Source.RECORDED)
+    wave = models.ForeignKey(
+        "surveys.Wave",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="relationships",
+        verbose_name=_("survey wave"),
+        help_text=_("For relationships from a survey: the wave they come from."),
+    )
     notes = models.TextField(_("notes"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

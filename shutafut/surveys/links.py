@@ -1,0 +1,81 @@
+"""Personal survey links: unguessable, signed, expiring, revocable, bound to one respondent.
+
+A link carries a 256-bit random secret followed by an HMAC signature (``django.core.signing``, salted for this
+use). Only the SHA-256 digest of the secret is stored, so the database alone cannot rebuild a link. Resolving
+checks the signature first: a tampered link is rejected before any lookup and reveals nothing; a link that is
+unknown looks the same as a tampered one. An expired or revoked link says so plainly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+from typing import Any
+
+from django.core import signing
+from django.utils import timezone
+
+from shutafut.surveys.models import SurveyLink
+
+SALT = "shutafut.surveys.link"
+DEFAULT_LIFETIME = dt.timedelta(days=30)
+
+
+class LinkError(Exception):
+    """A link that cannot be used. ``code`` is what the respondent is told: invalid, expired or revoked."""
+
+    code = "invalid"
+
+
+class LinkInvalid(LinkError):
+    code = "invalid"
+
+
+class LinkExpired(LinkError):
+    code = "expired"
+
+
+class LinkRevoked(LinkError):
+    code = "revoked"
+
+
+def _digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def link_issue(*, lifetime: dt.timedelta = DEFAULT_LIFETIME, **fields: Any) -> tuple[SurveyLink, str]:
+    """Create a link for one respondent; return the record and the token to put in the URL (never stored)."""
+    secret = secrets.token_urlsafe(32)
+    link = SurveyLink.objects.create(digest=_digest(secret), expires_at=timezone.now() + lifetime, **fields)
+    return link, signing.Signer(salt=SALT).sign(secret)
+
+
+def link_resolve(token: str) -> SurveyLink:
+    """Return the link of ``token``, or raise ``LinkInvalid``, ``LinkExpired`` or ``LinkRevoked``."""
+    try:
+        secret = signing.Signer(salt=SALT).unsign(token)
+    except signing.BadSignature as exc:
+        raise LinkInvalid from exc
+    link = (
+        SurveyLink.objects.select_related("town", "person", "organization", "wave")
+        .filter(digest=_digest(secret))
+        .first()
+    )
+    if link is None:
+        raise LinkInvalid
+    if link.revoked_at is not None:
+        raise LinkRevoked
+    if link.is_expired:
+        raise LinkExpired
+    return link
+
+
+def link_revoke(link: SurveyLink) -> None:
+    if link.revoked_at is None:
+        link.revoked_at = timezone.now()
+        link.save(update_fields=["revoked_at"])
+
+
+def link_touch(link: SurveyLink) -> None:
+    SurveyLink.objects.filter(pk=link.pk).update(last_used_at=timezone.now())

@@ -1,0 +1,70 @@
+"""Survey rounds (waves) of the relationship map, and the personal links respondents answer through."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from shutafut.accounts.models import Town
+from shutafut.organizations.models import Organization, Person
+
+
+class WaveStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+
+
+class Wave(models.Model):
+    """One round of the relationship survey in a town. Waves are compared to see the map change."""
+
+    town = models.ForeignKey(Town, on_delete=models.CASCADE, related_name="waves")
+    name = models.CharField(_("name"), max_length=200)
+    status = models.CharField(_("status"), max_length=20, choices=WaveStatus.choices, default=WaveStatus.DRAFT)
+    opens_on = models.DateField(_("opens on"), null=True, blank=True)
+    closes_on = models.DateField(_("closes on"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("survey wave")
+        verbose_name_plural = _("survey waves")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class LinkPurpose(models.TextChoices):
+    RELATIONSHIP_SURVEY = "relationship_survey", _("Relationship survey")
+    HEALTH_SURVEY = "health_survey", _("Partnership health survey")
+
+
+class SurveyLink(models.Model):
+    """A personal link: bound to one respondent, expiring, revocable. Only a digest of its secret is stored."""
+
+    town = models.ForeignKey(Town, on_delete=models.CASCADE, related_name="survey_links")
+    purpose = models.CharField(_("purpose"), max_length=30, choices=LinkPurpose.choices)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="survey_links")
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="survey_links")
+    wave = models.ForeignKey(Wave, on_delete=models.CASCADE, null=True, blank=True, related_name="links")
+    subject_id = models.PositiveBigIntegerField(
+        null=True, blank=True, help_text="The object surveyed, for purposes other than a wave (e.g. a health survey)."
+    )
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"))
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("survey link")
+        verbose_name_plural = _("survey links")
+        indexes = [models.Index(fields=["town", "purpose"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_purpose_display()}: {self.person}"
+
+    @property
+    def is_expired(self) -> bool:
+        return timezone.now() >= self.expires_at

@@ -1,0 +1,77 @@
+"""Personal survey links: unguessable, signed, expiring, revocable, bound to one respondent."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from shutafut.organizations.models import Person
+from shutafut.surveys.links import LinkExpired, LinkInvalid, LinkRevoked, link_issue, link_resolve, link_revoke
+from shutafut.surveys.models import SurveyLink, Wave
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def respondent(town_a_records):
+    ngo = town_a_records["ngo"]
+    return Person.objects.create(town=ngo.town, organization=ngo, full_name="נועה כהן")
+
+
+def issue(respondent, **extra):
+    wave = Wave.objects.create(town=respondent.town, name="גל ראשון")
+    return link_issue(
+        town=respondent.town,
+        purpose="relationship_survey",
+        person=respondent,
+        organization=respondent.organization,
+        wave=wave,
+        **extra,
+    )
+
+
+def test_a_link_resolves_to_its_one_respondent(respondent):
+    link, token = issue(respondent)
+    assert link_resolve(token) == link
+    assert link_resolve(token).person == respondent
+
+
+def test_the_secret_has_at_least_128_bits_and_only_its_digest_is_stored(respondent):
+    link, token = issue(respondent)
+    secret = token.rsplit(":", 1)[0]
+    assert len(secret) * 6 >= 128
+    assert secret not in link.digest
+    assert not SurveyLink.objects.filter(digest__contains=secret).exists()
+
+
+def test_two_links_never_share_a_secret(respondent):
+    tokens = {issue(respondent)[1] for _ in range(20)}
+    assert len(tokens) == 20
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [lambda t: t[:-1] + ("A" if t[-1] != "A" else "B"), lambda t: "x" + t[1:], lambda t: t.split(":")[0]],
+    ids=["signature", "secret", "unsigned"],
+)
+def test_a_tampered_link_is_invalid_and_says_nothing_more(respondent, tamper):
+    _link, token = issue(respondent)
+    with pytest.raises(LinkInvalid) as caught:
+        link_resolve(tamper(token))
+    assert caught.value.code == "invalid"
+
+
+def test_an_expired_link_says_so(respondent):
+    _link, token = issue(respondent, lifetime=dt.timedelta(seconds=-1))
+    with pytest.raises(LinkExpired):
+        link_resolve(token)
+
+
+def test_a_revoked_link_says_so(respondent):
+    link, token = issue(respondent)
+    link_revoke(link)
+    with pytest.raises(LinkRevoked):
+        link_resolve(token)
+    assert link.revoked_at is not None and link.revoked_at <= timezone.now()
