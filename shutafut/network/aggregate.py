@@ -279,9 +279,7 @@ def symmetrize(
             combined = np.fmax(x, y)
         else:
             valid = ~np.isnan(both)
-            combined = np.where(
-                valid.any(axis=0), np.nansum(both, axis=0) / np.maximum(valid.sum(axis=0), 1), np.nan
-            )
+            combined = np.where(valid.any(axis=0), np.nansum(both, axis=0) / np.maximum(valid.sum(axis=0), 1), np.nan)
     one_sided = miss_ab ^ miss_ba
     if nonrespondents is NonRespondentRule.EXCLUDE:
         combined = np.where(one_sided, np.nan, combined)

@@ -64,9 +64,7 @@ def _mixing(mx: m.Mixing, column: str) -> dict[str, Any]:
     }
 
 
-def report(
-    loaded: LoadedNetwork, threshold: float, *, exact_limit: int, sample_size: int, seed: int
-) -> dict[str, Any]:
+def report(loaded: LoadedNetwork, threshold: float, *, exact_limit: int, sample_size: int, seed: int) -> dict[str, Any]:
     """The JSON-ready report (keys documented in docs/network-metrics.md)."""
     net = loaded.network
     spec = SCALES[loaded.scale]
@@ -202,9 +200,7 @@ def render_text(rep: dict[str, Any]) -> str:
     lines.append(f"components {comp['count']}; isolates {', '.join(comp['isolates']) or 'none'}")
     lines.append(f"E-I index by {rep['group_column']} {_fmt(rep['ei_index'])}")
     lines.append("")
-    lines.append(
-        f"{'id':<16}{'degree':>8}{'strength':>10}{'betweenness':>13}{'closeness':>11}{'eff.size':>10}"
-    )
+    lines.append(f"{'id':<16}{'degree':>8}{'strength':>10}{'betweenness':>13}{'closeness':>11}{'eff.size':>10}")
     for node in rep["nodes"]:
         lines.append(
             f"{node['id']:<16}{node['degree']:>8}{_fmt(node['strength']):>10}{_fmt(node['betweenness']):>13}"

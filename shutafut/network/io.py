@@ -187,9 +187,7 @@ def _read_rows(
             continue
         if len(fields) != len(header):
             problems.append(
-                Problem(
-                    name, reader.line_num, None, f"{len(fields)} fields where the header has {len(header)}"
-                )
+                Problem(name, reader.line_num, None, f"{len(fields)} fields where the header has {len(header)}")
             )
             continue
         rows.append((reader.line_num, {h: f.strip() for h, f in zip(header, fields, strict=True)}))
@@ -236,9 +234,7 @@ def read_network(
                 ok = False
             elif node_id in first_line:
                 problems.append(
-                    Problem(
-                        nname, line, "id", f"duplicate id {node_id!r} (first on line {first_line[node_id]})"
-                    )
+                    Problem(nname, line, "id", f"duplicate id {node_id!r} (first on line {first_line[node_id]})")
                 )
                 ok = False
             sector = SECTOR_ALIASES.get(row["sector"].lower())
@@ -318,14 +314,10 @@ def read_network(
     rule: CompetitionRule | None = competition if scale is Scale.LADDER else None
     values = numeric_levels(levels, rule) if rule is not None else [float(x) for x in levels]
     labels = SECTOR_ORDER if group_column == "sector" else None
-    network = Network.build(
-        ids, source, target, values, directed=directed, groups=groups, group_labels=labels
-    )
+    network = Network.build(ids, source, target, values, directed=directed, groups=groups, group_labels=labels)
     by_sector = dataclasses.replace(
         network,
-        groups=Network.build(
-            ids, [], [], directed=directed, groups=sectors, group_labels=SECTOR_ORDER
-        ).groups,
+        groups=Network.build(ids, [], [], directed=directed, groups=sectors, group_labels=SECTOR_ORDER).groups,
         group_labels=SECTOR_ORDER,
     )
     return LoadedNetwork(

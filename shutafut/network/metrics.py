@@ -117,9 +117,7 @@ class Network:
             if len(groups) != n:
                 raise ValueError("groups must give one value per organization")
             labels = (
-                tuple(group_labels)
-                if group_labels is not None
-                else tuple(sorted({g for g in groups if g is not None}))
+                tuple(group_labels) if group_labels is not None else tuple(sorted({g for g in groups if g is not None}))
             )
             index = {label: i for i, label in enumerate(labels)}
             unknown = {g for g in groups if g is not None and g not in index}
@@ -153,9 +151,7 @@ def _graph(n: int, s: IntArray, t: IntArray, directed: bool) -> ig.Graph:
     return g
 
 
-def _undirected_pairs(
-    s: IntArray, t: IntArray, w: FloatArray, n: int
-) -> tuple[IntArray, IntArray, FloatArray]:
+def _undirected_pairs(s: IntArray, t: IntArray, w: FloatArray, n: int) -> tuple[IntArray, IntArray, FloatArray]:
     if len(s) == 0:
         return _int([]), _int([]), _float([])
     key = np.minimum(s, t) * n + np.maximum(s, t)
@@ -688,9 +684,7 @@ def perception_scores(
     for items in (ti, vi):
         bad = ~np.isnan(items) & ((items < 1) | (items > 4))
         if bad.any():
-            raise ValueError(
-                f"perception items must be on 1-4 (rows {np.flatnonzero(bad.any(axis=1)).tolist()})"
-            )
+            raise ValueError(f"perception items must be on 1-4 (rows {np.flatnonzero(bad.any(axis=1)).tolist()})")
     if np.any(r == j):
         raise ValueError("an organization cannot rate itself")
     with warnings.catch_warnings():
@@ -781,18 +775,12 @@ def analyze(
         reciprocity=reciprocity(net, threshold) if net.directed else None,
         degrees=degrees(net, threshold),
         centralization=degree_centralization(net, threshold),
-        betweenness=betweenness(
-            net, threshold, exact_limit=exact_limit, sample_size=sample_size, seed=seed, graph=g
-        ),
-        closeness=closeness(
-            net, threshold, exact_limit=exact_limit, sample_size=sample_size, seed=seed, graph=g
-        ),
+        betweenness=betweenness(net, threshold, exact_limit=exact_limit, sample_size=sample_size, seed=seed, graph=g),
+        closeness=closeness(net, threshold, exact_limit=exact_limit, sample_size=sample_size, seed=seed, graph=g),
         effective_size=effective_size(net, threshold, graph=gu),
         components=components(net, threshold, graph=g),
         mixing=mixing(net, threshold),
-        share_at_or_above_top=None
-        if top_level is None
-        else share_of_ties_at_or_above(net, threshold, top_level),
+        share_at_or_above_top=None if top_level is None else share_of_ties_at_or_above(net, threshold, top_level),
         top_level=top_level,
     )
 
