@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from shutafut.accounts.models import Town
 from shutafut.organizations.models import Organization, Person
@@ -24,6 +26,9 @@ class Wave(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=WaveStatus.choices, default=WaveStatus.DRAFT)
     opens_on = models.DateField(_("opens on"), null=True, blank=True)
     closes_on = models.DateField(_("closes on"), null=True, blank=True)
+    organizations = models.ManyToManyField(
+        Organization, related_name="waves", blank=True, verbose_name=_("organizations on the roster")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -68,3 +73,53 @@ class SurveyLink(models.Model):
     @property
     def is_expired(self) -> bool:
         return timezone.now() >= self.expires_at
+
+
+class Frequency(models.TextChoices):
+    YEARLY = "yearly", _("Once a year or less")
+    QUARTERLY = "quarterly", _("Every few months")
+    MONTHLY = "monthly", _("Monthly")
+    WEEKLY = "weekly", _("Weekly")
+    DAILY = "daily", _("Daily")
+
+
+def _one_to_four(name: StrOrPromise) -> models.PositiveSmallIntegerField[int | None, int | None]:
+    return models.PositiveSmallIntegerField(
+        name, null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(4)]
+    )
+
+
+class Rating(models.Model):
+    """One respondent's answer about one other organization on the roster: a directed rating.
+
+    Both directions of a pair are kept; several respondents of one organization are rolled up by a named rule
+    and pairs are symmetrized by a named rule at analysis time (shutafut.network.aggregate).
+    """
+
+    wave = models.ForeignKey(Wave, on_delete=models.CASCADE, related_name="ratings")
+    link = models.ForeignKey(SurveyLink, on_delete=models.CASCADE, related_name="ratings")
+    rater = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="ratings_given")
+    rated = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="ratings_received")
+    rung = models.PositiveSmallIntegerField(_("rung"), validators=[MaxValueValidator(5)])
+    domain = models.CharField(_("domain of activity"), max_length=200, blank=True)
+    frequency = models.CharField(_("frequency of contact"), max_length=20, choices=Frequency.choices, blank=True)
+    trust_reliability = _one_to_four(_("reliable"))
+    trust_mission = _one_to_four(_("supports the shared mission"))
+    trust_openness = _one_to_four(_("open to discussion"))
+    value_power = _one_to_four(_("power and influence"))
+    value_involvement = _one_to_four(_("level of involvement"))
+    value_resources = _one_to_four(_("resources it contributes"))
+    resources = models.JSONField(_("resources exchanged"), default=list, blank=True)
+    answered_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("rating")
+        verbose_name_plural = _("ratings")
+        constraints = [
+            models.UniqueConstraint(fields=["link", "rated"], name="one_rating_per_respondent_and_organization"),
+            models.CheckConstraint(condition=~models.Q(rater=models.F("rated")), name="rating_not_of_itself"),
+        ]
+        indexes = [models.Index(fields=["wave", "rater", "rated"])]
+
+    def __str__(self) -> str:
+        return f"{self.rater} → {self.rated}: {self.rung}"
