@@ -122,7 +122,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--quick", action="store_true", help="1,000 records instead of --count")
     args = parser.parse_args()
+    if args.quick:
+        args.count = 1_000
     rng = random.Random(args.seed)
     records = [synthetic(rng, k) for k in range(args.count)]
     sizes = [(len(r.members), len(r.pledges or ()) + len(r.deliveries or ()), len(r.decisions or ())) for r in records]
