@@ -18,8 +18,9 @@ from tests.conftest import REPO
 
 
 def untranslated(po: Path) -> list[str]:
-    """Return the msgids of ``po`` that are empty or fuzzy."""
+    """Return the msgids of ``po`` that are empty, fuzzy, or lack one of the language's plural forms."""
     text = po.read_text(encoding="utf-8")
+    nplurals = int(re.search(r"nplurals=(\d+)", text).group(1))  # type: ignore[union-attr]
     problems = []
     for block in text.split("\n\n")[1:]:
         msgid = "".join(re.findall(r'^(?:msgid )?"(.*)"$', block.split("msgid_plural")[0].split("msgstr")[0], re.M))
@@ -27,7 +28,8 @@ def untranslated(po: Path) -> list[str]:
         if not msgid:
             continue
         empty = any(not (first + "".join(re.findall(r'"(.*)"', rest))) for first, rest in strings)
-        if "#, fuzzy" in block or empty or not strings:
+        plural_forms = len(re.findall(r"^msgstr\[\d\]", block, re.M))
+        if "#, fuzzy" in block or empty or not strings or (plural_forms and plural_forms != nplurals):
             problems.append(msgid)
     return problems
 
