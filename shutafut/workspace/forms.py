@@ -1,0 +1,267 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from shutafut.accounts.models import Role
+from shutafut.lib.choices import choices, in_active_language
+from shutafut.model.resources import ResourceType
+from shutafut.model.roles import PartnerRole
+from shutafut.model.sector_table import SECTOR_TABLE, Column
+from shutafut.model.sectors import Sector
+from shutafut.organizations.models import Person
+from shutafut.partnerships.models import Member, Partnership
+from shutafut.workspace.models import (
+    CULTURE_DIMENSIONS,
+    CultureProfile,
+    Dimension,
+    Goal,
+    IndicatorValue,
+    Milestone,
+    ReadinessAssessment,
+    Task,
+)
+from shutafut.workspace.questionnaire import LIKERT_LABELS, PRINCIPLE_ITEMS, TRUST_ITEMS, TRUST_LABELS
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+def _members(partnership: Partnership) -> Any:
+    return Member.objects.filter(partnership=partnership, left_on__isnull=True).select_related("organization")
+
+
+class MemberChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.organization.name)
+
+
+def _table_choices() -> list[tuple[Any, Any]]:
+    groups: list[tuple[Any, Any]] = [("", _("— free text —"))]
+    for sector in Sector:
+        for column in Column:
+            items = SECTOR_TABLE.items(sector, column)
+            label = f"{in_active_language(sector.label)} · {in_active_language(column.label)}"
+            groups.append((label, [(i.code, in_active_language(i.text)) for i in items]))
+    return groups
+
+
+class CharterItemForm(forms.Form):
+    member = MemberChoice(queryset=Member.objects.none(), label=_("Member"))
+    column = forms.ChoiceField(label=_("Kind"), choices=choices(Column))
+    code = forms.ChoiceField(label=_("Sector-table item"), required=False)
+    text = forms.CharField(label=_("Free text"), max_length=300, required=False)
+    resource_type = forms.ChoiceField(
+        label=_("Resource type"), required=False, choices=[("", "—"), *choices(ResourceType)]
+    )
+    from_member = MemberChoice(
+        queryset=Member.objects.none(),
+        label=_("Expected from"),
+        required=False,
+        help_text=_("For a benefit: the member expected to provide it."),
+    )
+    mitigation = forms.CharField(label=_("Mitigation"), max_length=300, required=False, help_text=_("For a concern."))
+
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = _members(partnership)  # type: ignore[attr-defined]
+        self.fields["from_member"].queryset = _members(partnership)  # type: ignore[attr-defined]
+        self.fields["code"].choices = _table_choices()  # type: ignore[attr-defined]
+
+
+class CharterEntryForm(forms.Form):
+    member = MemberChoice(queryset=Member.objects.none(), label=_("Member"))
+    roles = forms.MultipleChoiceField(
+        label=_("Roles"), choices=choices(PartnerRole), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    representative_name = forms.CharField(label=_("Named representative"), max_length=200, required=False)
+    mandate = forms.CharField(
+        label=_("Mandate"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("What the representative may commit to."),
+    )
+
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = _members(partnership)  # type: ignore[attr-defined]
+
+
+class RepresentativeForm(forms.Form):
+    member = MemberChoice(queryset=Member.objects.none(), label=_("Member"))
+    user = forms.ModelChoiceField(queryset=get_user_model().objects.none(), label=_("User"))
+
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = _members(partnership)  # type: ignore[attr-defined]
+        self.fields["user"].queryset = get_user_model().objects.filter(  # type: ignore[attr-defined]
+            memberships__town=partnership.town, memberships__role__in=[Role.MEMBER, Role.COORDINATOR]
+        ).order_by("username")
+
+
+class MemberPickForm(forms.Form):
+    member = MemberChoice(queryset=Member.objects.none(), label=_("Member"))
+
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = _members(partnership)  # type: ignore[attr-defined]
+
+
+class VisionForm(forms.Form):
+    public_goal = forms.CharField(label=_("Public goal"), widget=forms.Textarea(attrs={"rows": 2}))
+    dimensions = forms.MultipleChoiceField(
+        label=_("Sustainability dimensions"),
+        choices=Dimension.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    statement = forms.CharField(label=_("Shared vision"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+SCORE_0_3 = [(i, str(i)) for i in range(4)]
+SCORE_1_5 = [(i, str(i)) for i in range(1, 6)]
+
+
+class FocusForm(MemberPickForm):
+    interest = forms.TypedChoiceField(label=_("Interest in the focus (0–3)"), choices=SCORE_0_3, coerce=int)
+    influence = forms.TypedChoiceField(label=_("Ability to influence the focus (0–3)"), choices=SCORE_0_3, coerce=int)
+
+
+class ReadinessForm(forms.ModelForm[ReadinessAssessment]):
+    class Meta:
+        model = ReadinessAssessment
+        fields = [
+            "political",
+            "political_evidence",
+            "organizational",
+            "organizational_evidence",
+            "community",
+            "community_evidence",
+            "contribution",
+            "scope",
+            "innovation",
+            "justification",
+        ]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 2})
+            for name in ("political_evidence", "organizational_evidence", "community_evidence", "justification")
+        }
+
+
+class CultureForm(forms.ModelForm[CultureProfile]):
+    class Meta:
+        model = CultureProfile
+        fields = [*CULTURE_DIMENSIONS, "success_note"]
+
+
+class NormForm(forms.Form):
+    dimension = forms.ChoiceField(label=_("Dimension"))
+    text = forms.CharField(label=_("Agreed working norm"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["dimension"].choices = [  # type: ignore[attr-defined]
+            (d, CultureProfile._meta.get_field(d).verbose_name) for d in CULTURE_DIMENSIONS
+        ]
+
+
+class StageForm(forms.Form):
+    to = forms.ChoiceField(label=_("Move to"))
+    override_reason = forms.CharField(
+        label=_("Reason to override unmet gates"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args: Any, moves: list[dict[str, Any]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["to"].choices = [(m["stage"].value, m["label"]) for m in moves]  # type: ignore[attr-defined]
+
+
+class GoalForm(forms.ModelForm[Goal]):
+    class Meta:
+        model = Goal
+        fields = ["title", "indicator", "unit", "baseline", "target", "weight"]
+
+
+class MilestoneForm(forms.ModelForm[Milestone]):
+    class Meta:
+        model = Milestone
+        fields = ["goal", "title", "due", "weight"]
+        widgets = {"due": DATE}
+
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["goal"].queryset = Goal.objects.filter(partnership=partnership)  # type: ignore[attr-defined]
+
+
+class TaskForm(forms.ModelForm[Task]):
+    class Meta:
+        model = Task
+        fields = ["milestone", "title", "owner", "due", "weight", "progress"]
+        widgets = {"due": DATE}
+
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["milestone"].queryset = Milestone.objects.filter(  # type: ignore[attr-defined]
+            goal__partnership=partnership
+        )
+        self.fields["owner"].queryset = _members(partnership)  # type: ignore[attr-defined]
+        self.fields["owner"].label_from_instance = lambda m: m.organization.name  # type: ignore[attr-defined]
+
+
+class IndicatorValueForm(forms.ModelForm[IndicatorValue]):
+    class Meta:
+        model = IndicatorValue
+        fields = ["goal", "date", "value"]
+        widgets = {"date": DATE}
+
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["goal"].queryset = Goal.objects.filter(partnership=partnership)  # type: ignore[attr-defined]
+
+
+class SurveyForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+
+
+class InviteForm(forms.Form):
+    person = forms.ModelChoiceField(queryset=Person.objects.none(), label=_("Person"))
+
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = Person.objects.filter(  # type: ignore[attr-defined]
+            organization__memberships__partnership=partnership, organization__memberships__left_on__isnull=True
+        ).select_related("organization")
+
+
+class RespondForm(forms.Form):
+    """The questionnaire: Likert 1–5 per principle item, trust 1–4, the sector's checklists, a comment."""
+
+    def __init__(self, *args: Any, sector: Sector, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for code, _principle, text in PRINCIPLE_ITEMS:
+            self.fields[code] = forms.TypedChoiceField(
+                label=text, choices=LIKERT_LABELS, coerce=int, widget=forms.RadioSelect
+            )
+        for code, text in TRUST_ITEMS:
+            self.fields[code] = forms.TypedChoiceField(label=text, choices=TRUST_LABELS, coerce=int, widget=forms.RadioSelect)
+        for name, column, label in (
+            ("benefits", Column.BENEFIT, _("Which of these benefits does the partnership bring your organization?")),
+            ("concerns", Column.CONCERN, _("Which of these concerns does your organization have?")),
+        ):
+            self.fields[name] = forms.MultipleChoiceField(
+                label=label,
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                choices=[(i.code, in_active_language(i.text)) for i in SECTOR_TABLE.items(sector, column)],
+            )
+        self.fields["comment"] = forms.CharField(
+            label=_("Comments"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        )
+
+    def principle_fields(self) -> list[Any]:
+        return [self[code] for code, _p, _t in PRINCIPLE_ITEMS]
+
+    def trust_fields(self) -> list[Any]:
+        return [self[code] for code, _t in TRUST_ITEMS]

@@ -1,0 +1,318 @@
+"""Records of running a partnership by the guide: charter, vision, readiness, culture, life cycle, work plan and
+the health survey. Every record hangs off a partnership (or one of its members) of shutafut.partnerships."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from shutafut.lib.choices import choices
+from shutafut.model.lifecycle import Stage
+from shutafut.model.resources import ResourceType
+from shutafut.model.sector_table import Column
+from shutafut.organizations.models import Person
+from shutafut.partnerships.models import Member, Partnership
+from shutafut.surveys.models import SurveyLink
+from shutafut.workspace import scoring
+
+
+def _score(low: int, high: int, label: object) -> models.PositiveSmallIntegerField:  # type: ignore[type-arg]
+    return models.PositiveSmallIntegerField(
+        label,  # type: ignore[arg-type]
+        validators=[MinValueValidator(low), MaxValueValidator(high)],
+    )
+
+
+class MemberRepresentative(models.Model):
+    """A town user who acts for one member of a partnership: approves its charter, endorses the vision."""
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="workspace_representatives")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("member representative")
+        verbose_name_plural = _("member representatives")
+        constraints = [models.UniqueConstraint(fields=["member", "user"], name="representative_once_per_member")]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.member}"
+
+
+# ---- Charter (principle 4) ----------------------------------------------------------------------------------------
+
+
+class Charter(models.Model):
+    """One version of the expectations charter. A change to an approved version makes a new version."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="charters")
+    version = models.PositiveIntegerField(_("version"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("charter")
+        verbose_name_plural = _("charters")
+        ordering = ["-version"]
+        constraints = [models.UniqueConstraint(fields=["partnership", "version"], name="charter_version_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.partnership} v{self.version}"
+
+
+class CharterMember(models.Model):
+    """A member's entry in one charter version: roles, named representative and mandate."""
+
+    charter = models.ForeignKey(Charter, on_delete=models.CASCADE, related_name="entries")
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="+")
+    roles = models.JSONField(_("roles"), default=list, blank=True)
+    representative_name = models.CharField(_("named representative"), max_length=200, blank=True)
+    mandate = models.TextField(_("mandate"), blank=True, help_text=_("What the representative may commit to."))
+
+    class Meta:
+        ordering = ["member__organization__name"]
+        constraints = [models.UniqueConstraint(fields=["charter", "member"], name="charter_member_once")]
+
+
+class CharterItem(models.Model):
+    charter = models.ForeignKey(Charter, on_delete=models.CASCADE, related_name="items")
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="+")
+    column = models.CharField(_("kind"), max_length=20, choices=choices(Column))
+    code = models.CharField(_("sector-table item"), max_length=100, blank=True)
+    text = models.CharField(_("free text"), max_length=300, blank=True)
+    resource_type = models.CharField(_("resource type"), max_length=40, choices=choices(ResourceType), blank=True)
+    from_member = models.ForeignKey(
+        Member,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("expected from"),
+        help_text=_("For a benefit: the member expected to provide it."),
+    )
+    mitigation = models.CharField(_("mitigation"), max_length=300, blank=True, help_text=_("For a concern."))
+
+    class Meta:
+        ordering = ["pk"]
+
+
+class CharterApproval(models.Model):
+    charter = models.ForeignKey(Charter, on_delete=models.CASCADE, related_name="approvals")
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    approved_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["charter", "member"], name="charter_approved_once")]
+
+
+# ---- Shared goal and vision (principle 2) --------------------------------------------------------------------------
+
+
+class Dimension(models.TextChoices):
+    ECONOMIC = "economic", _("Economic")
+    SOCIAL = "social", _("Social")
+    ENVIRONMENTAL = "environmental", _("Environmental")
+
+
+class Vision(models.Model):
+    partnership = models.OneToOneField(Partnership, on_delete=models.CASCADE, related_name="vision")
+    public_goal = models.TextField(_("public goal"))
+    dimensions = models.JSONField(_("sustainability dimensions"), default=list, blank=True)
+    statement = models.TextField(_("vision"))
+    updated_at = models.DateTimeField(auto_now=True)
+
+
+class VisionEndorsement(models.Model):
+    """A member's endorsement of the vision text as it stood (``statement``); a new text needs new endorsements."""
+
+    vision = models.ForeignKey(Vision, on_delete=models.CASCADE, related_name="endorsements")
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    statement = models.TextField()
+    endorsed_at = models.DateTimeField(auto_now_add=True)
+
+
+class MemberFocus(models.Model):
+    member = models.OneToOneField(Member, on_delete=models.CASCADE, related_name="workspace_focus")
+    interest = _score(scoring.FOCUS_MIN, scoring.FOCUS_MAX, _("interest in the focus (0–3)"))
+    influence = _score(scoring.FOCUS_MIN, scoring.FOCUS_MAX, _("ability to influence the focus (0–3)"))
+
+
+# ---- Readiness and justification (principle 5) -----------------------------------------------------------------
+
+
+class ReadinessAssessment(models.Model):
+    """One assessment; the latest counts. Scores 0–3 (domain.md §4, I5.1, I5.2)."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="readiness_assessments")
+    political = _score(0, 3, _("political readiness (0–3)"))
+    political_evidence = models.TextField(_("evidence of political readiness"), blank=True)
+    organizational = _score(0, 3, _("organizational readiness (0–3)"))
+    organizational_evidence = models.TextField(_("evidence of organizational readiness"), blank=True)
+    community = _score(0, 3, _("community readiness (0–3)"))
+    community_evidence = models.TextField(_("evidence of community readiness"), blank=True)
+    contribution = _score(0, 3, _("contribution to the community (0–3)"))
+    scope = _score(0, 3, _("scope (0–3)"))
+    innovation = _score(0, 3, _("innovation (0–3)"))
+    justification = models.TextField(_("justification"), blank=True)
+    assessed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    assessed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-assessed_at", "-pk"]
+
+
+# ---- Cultures (principle 6) ------------------------------------------------------------------------------------
+
+
+CULTURE_DIMENSIONS = (
+    "decision_speed",
+    "planning_horizon",
+    "formality",
+    "success_meaning",
+    "risk_attitude",
+    "reporting_cycle",
+)
+
+
+class CultureProfile(models.Model):
+    member = models.OneToOneField(Member, on_delete=models.CASCADE, related_name="culture_profile")
+    decision_speed = _score(1, 5, _("decision speed (1 slow – 5 fast)"))
+    planning_horizon = _score(1, 5, _("planning horizon (1 weeks – 5 years)"))
+    formality = _score(1, 5, _("formality (1 informal – 5 formal)"))
+    success_meaning = _score(1, 5, _("what success means (1 outputs and figures – 5 values and change)"))
+    risk_attitude = _score(1, 5, _("attitude to risk (1 averse – 5 open)"))
+    reporting_cycle = _score(1, 5, _("reporting cycle (1 weekly – 5 yearly)"))
+    success_note = models.CharField(_("success in its own words"), max_length=300, blank=True)
+
+
+class WorkingNorm(models.Model):
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="working_norms")
+    dimension = models.CharField(_("dimension"), max_length=30)
+    text = models.TextField(_("agreed working norm"))
+    agreed_at = models.DateTimeField(auto_now_add=True)
+
+
+# ---- Life cycle ------------------------------------------------------------------------------------------------
+
+
+class StageTransition(models.Model):
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="stage_transitions")
+    from_stage = models.CharField(_("from"), max_length=20, choices=choices(Stage))
+    to_stage = models.CharField(_("to"), max_length=20, choices=choices(Stage))
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    unmet_gates = models.JSONField(_("unmet gates"), default=list, blank=True)
+    override_reason = models.TextField(_("override reason"), blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+
+
+# ---- Work plan -------------------------------------------------------------------------------------------------
+
+
+class Goal(models.Model):
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="plan_goals")
+    title = models.CharField(_("goal"), max_length=300)
+    indicator = models.CharField(_("measurable indicator"), max_length=300)
+    unit = models.CharField(_("unit"), max_length=40, blank=True)
+    baseline = models.DecimalField(_("baseline"), max_digits=14, decimal_places=2, default=0)
+    target = models.DecimalField(_("target"), max_digits=14, decimal_places=2)
+    weight = models.PositiveIntegerField(_("weight"), default=1)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class IndicatorValue(models.Model):
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="values")
+    date = models.DateField(_("date"))
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
+
+    class Meta:
+        ordering = ["date", "pk"]
+
+
+class Milestone(models.Model):
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="milestones")
+    title = models.CharField(_("milestone"), max_length=300)
+    due = models.DateField(_("due date"), null=True, blank=True)
+    weight = models.PositiveIntegerField(_("weight"), default=1)
+
+    class Meta:
+        ordering = ["due", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Task(models.Model):
+    milestone = models.ForeignKey(Milestone, on_delete=models.CASCADE, related_name="tasks")
+    title = models.CharField(_("task"), max_length=300)
+    owner = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="+", verbose_name=_("owner"))
+    due = models.DateField(_("due date"))
+    weight = models.PositiveIntegerField(_("weight"), default=1)
+    progress = models.PositiveSmallIntegerField(
+        _("progress (%)"), default=0, validators=[MinValueValidator(0), MaxValueValidator(100)]
+    )
+
+    class Meta:
+        ordering = ["due", "pk"]
+
+
+# ---- Health survey -----------------------------------------------------------------------------------------------
+
+
+class SurveyStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+
+
+class HealthSurvey(models.Model):
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="health_surveys")
+    title = models.CharField(_("title"), max_length=200)
+    status = models.CharField(_("status"), max_length=20, choices=SurveyStatus.choices, default=SurveyStatus.DRAFT)
+    created_at = models.DateTimeField(auto_now_add=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class HealthInvitation(models.Model):
+    """One personal link sent for a survey (the link itself lives in shutafut.surveys); reminders add rows."""
+
+    survey = models.ForeignKey(HealthSurvey, on_delete=models.CASCADE, related_name="invitations")
+    link = models.OneToOneField(SurveyLink, on_delete=models.CASCADE, related_name="health_invitation")
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(auto_now_add=True)
+    reminder = models.BooleanField(default=False)
+
+
+class HealthResponse(models.Model):
+    survey = models.ForeignKey(HealthSurvey, on_delete=models.CASCADE, related_name="responses")
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    sector = models.CharField(max_length=20)
+    answers = models.JSONField(default=dict)
+    trust = models.JSONField(default=dict)
+    benefits = models.JSONField(default=list)
+    concerns = models.JSONField(default=list)
+    comment = models.TextField(blank=True)
+    submitted_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["survey", "person"], name="one_health_response_per_person")]

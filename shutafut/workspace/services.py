@@ -1,0 +1,540 @@
+"""Writes of the workspace. Keyword-only, validated in full, atomic: a refused write changes nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from shutafut.accounts.access import membership_in
+from shutafut.accounts.models import Role
+from shutafut.lib.services import model_create, model_update
+from shutafut.model.lifecycle import Stage, is_allowed, unmet_gates
+from shutafut.model.roles import PartnerRole
+from shutafut.model.sector_table import SECTOR_TABLE, Column
+from shutafut.model.sectors import Sector
+from shutafut.organizations.models import Person
+from shutafut.partnerships.models import Member, Partnership
+from shutafut.surveys.links import link_issue, link_revoke, link_touch
+from shutafut.surveys.models import SurveyLink
+from shutafut.workspace import scoring, selectors
+from shutafut.workspace.models import (
+    Charter,
+    CharterApproval,
+    CharterItem,
+    CharterMember,
+    CultureProfile,
+    Goal,
+    HealthInvitation,
+    HealthResponse,
+    HealthSurvey,
+    IndicatorValue,
+    MemberFocus,
+    MemberRepresentative,
+    Milestone,
+    ReadinessAssessment,
+    StageTransition,
+    SurveyStatus,
+    Task,
+    Vision,
+    VisionEndorsement,
+    WorkingNorm,
+)
+from shutafut.workspace.questionnaire import PRINCIPLE_ITEMS, TRUST_CODES
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser
+
+
+def _refuse(message: str) -> ValidationError:
+    return ValidationError(message)
+
+
+def _require_member_of(partnership: Partnership, member: Member | None) -> None:
+    if member is not None and member.partnership_id != partnership.pk:
+        raise _refuse(gettext("Not a member of this partnership."))
+
+
+def _require_act_for(user: AbstractBaseUser, member: Member) -> None:
+    if not selectors.may_act_for(user, member):
+        raise _refuse(gettext("Only a coordinator or the member's representative can change its entries."))
+
+
+def _require_representative(user: AbstractBaseUser, member: Member) -> None:
+    if not selectors.is_representative(user, member):
+        raise _refuse(
+            gettext("Only a representative of %(member)s can approve for it.") % {"member": member.organization.name}
+        )
+
+
+# ---- Representatives -------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def representative_add(*, member: Member, user: AbstractBaseUser, by: AbstractBaseUser) -> MemberRepresentative:
+    """Make ``user`` (a town user with the member role or higher) a representative of ``member``."""
+    if not selectors.is_coordinator(by, member.partnership):
+        raise _refuse(gettext("Only a coordinator can name representatives."))
+    membership = membership_in(user, member.partnership.town_id)
+    if membership is None or not membership.allows(Role.MEMBER):
+        raise _refuse(gettext("A representative must be a user of this town with the member role."))
+    return model_create(MemberRepresentative, member=member, user=user, added_by=by)
+
+
+# ---- Charter --------------------------------------------------------------------------------------------------
+
+
+def _new_version(partnership: Partnership, by: AbstractBaseUser, source: Charter | None) -> Charter:
+    version = (source.version + 1) if source else 1
+    charter = model_create(Charter, partnership=partnership, version=version, created_by=by)
+    if source is None:
+        for m in selectors.current_members(partnership):
+            model_create(
+                CharterMember,
+                charter=charter,
+                member=m,
+                roles=list(m.roles or []),
+                representative_name=m.representative.full_name if m.representative else "",
+                mandate=m.mandate,
+            )
+        return charter
+    for e in source.entries.all():
+        CharterMember.objects.create(
+            charter=charter, member=e.member, roles=e.roles, representative_name=e.representative_name, mandate=e.mandate
+        )
+    for i in source.items.all():
+        i.pk = None
+        i.charter = charter
+        i.save()
+    return charter
+
+
+def charter_for_edit(*, partnership: Partnership, by: AbstractBaseUser) -> Charter:
+    """Return the version to edit: the current one while nobody approved it, otherwise a new version."""
+    current = selectors.charter_current(partnership)
+    if current is None or current.approvals.exists():
+        return _new_version(partnership, by, current)
+    return current
+
+
+@transaction.atomic
+def charter_item_add(
+    *,
+    partnership: Partnership,
+    member: Member,
+    column: str,
+    by: AbstractBaseUser,
+    code: str = "",
+    text: str = "",
+    resource_type: str = "",
+    from_member: Member | None = None,
+    mitigation: str = "",
+) -> CharterItem:
+    _require_member_of(partnership, member)
+    _require_member_of(partnership, from_member)
+    _require_act_for(by, member)
+    if not code and not text.strip():
+        raise _refuse(gettext("Choose an item of the sector table or write one."))
+    if code:
+        try:
+            item = SECTOR_TABLE.item(code)
+        except KeyError:
+            raise _refuse(gettext("Unknown sector-table item.")) from None
+        if item.column.value != column:
+            raise _refuse(gettext("The item does not belong to this kind."))
+    if from_member is not None and from_member.pk == member.pk:
+        raise _refuse(gettext("A member cannot expect a benefit from itself."))
+    charter = charter_for_edit(partnership=partnership, by=by)
+    return model_create(
+        CharterItem,
+        charter=charter,
+        member=member,
+        column=column,
+        code=code,
+        text=text.strip(),
+        resource_type=resource_type,
+        from_member=from_member,
+        mitigation=mitigation.strip(),
+    )
+
+
+@transaction.atomic
+def charter_item_remove(*, item: CharterItem, by: AbstractBaseUser) -> None:
+    _require_act_for(by, item.member)
+    partnership = item.charter.partnership
+    charter = charter_for_edit(partnership=partnership, by=by)
+    if charter.pk != item.charter_id:
+        # the approved version was copied: remove the copy of the item in the new version
+        charter.items.filter(
+            member=item.member, column=item.column, code=item.code, text=item.text, from_member=item.from_member
+        ).first().delete()  # type: ignore[union-attr]
+    else:
+        item.delete()
+
+
+@transaction.atomic
+def charter_prefill(*, partnership: Partnership, member: Member, by: AbstractBaseUser) -> int:
+    """Add the sector-table items of the member's sector that it does not list yet; return how many were added."""
+    _require_member_of(partnership, member)
+    _require_act_for(by, member)
+    charter = charter_for_edit(partnership=partnership, by=by)
+    have = set(charter.items.filter(member=member).values_list("code", flat=True))
+    added = 0
+    for column in Column:
+        for item in SECTOR_TABLE.items(Sector(member.organization.sector), column):
+            if item.code not in have:
+                CharterItem.objects.create(charter=charter, member=member, column=column.value, code=item.code)
+                added += 1
+    return added
+
+
+@transaction.atomic
+def charter_entry_update(
+    *,
+    partnership: Partnership,
+    member: Member,
+    by: AbstractBaseUser,
+    roles: Iterable[str],
+    representative_name: str,
+    mandate: str,
+) -> CharterMember:
+    _require_member_of(partnership, member)
+    _require_act_for(by, member)
+    chosen = list(roles)
+    if any(r not in PartnerRole._value2member_map_ for r in chosen):
+        raise _refuse(gettext("Unknown role."))
+    charter = charter_for_edit(partnership=partnership, by=by)
+    entry, _created = CharterMember.objects.get_or_create(charter=charter, member=member)
+    return model_update(entry, roles=chosen, representative_name=representative_name.strip(), mandate=mandate.strip())
+
+
+@transaction.atomic
+def charter_approve(*, partnership: Partnership, member: Member, user: AbstractBaseUser) -> CharterApproval:
+    """Record ``member``'s approval of the current version; only its representative may give it."""
+    _require_member_of(partnership, member)
+    _require_representative(user, member)
+    charter = selectors.charter_current(partnership)
+    if charter is None:
+        raise _refuse(gettext("There is no charter to approve yet."))
+    if charter.approvals.filter(member=member).exists():
+        raise _refuse(gettext("This member has already approved this version."))
+    return model_create(CharterApproval, charter=charter, member=member, user=user)
+
+
+# ---- Vision and focus -----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def vision_save(*, partnership: Partnership, public_goal: str, dimensions: Iterable[str], statement: str) -> Vision:
+    """Save the goal and the vision; endorsements of an older text stay on record but no longer count."""
+    vision = selectors.vision_of(partnership)
+    fields = {"public_goal": public_goal.strip(), "dimensions": sorted(set(dimensions)), "statement": statement.strip()}
+    if vision is None:
+        return model_create(Vision, partnership=partnership, **fields)
+    return model_update(vision, **fields)
+
+
+@transaction.atomic
+def vision_endorse(*, partnership: Partnership, member: Member, user: AbstractBaseUser) -> VisionEndorsement:
+    _require_member_of(partnership, member)
+    _require_representative(user, member)
+    vision = selectors.vision_of(partnership)
+    if vision is None:
+        raise _refuse(gettext("There is no vision to endorse yet."))
+    if member.pk in selectors.vision_endorsers(vision):
+        raise _refuse(gettext("This member has already endorsed the vision."))
+    return model_create(VisionEndorsement, vision=vision, member=member, user=user, statement=vision.statement)
+
+
+def _check_range(name: str, value: Any, low: int, high: int) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise ValidationError(
+            gettext("%(name)s must be a whole number from %(low)s to %(high)s.") % {"name": name, "low": low, "high": high}
+        )
+    return value
+
+
+@transaction.atomic
+def focus_set(*, member: Member, by: AbstractBaseUser, interest: int, influence: int) -> MemberFocus:
+    _require_act_for(by, member)
+    _check_range(gettext("Interest"), interest, scoring.FOCUS_MIN, scoring.FOCUS_MAX)
+    _check_range(gettext("Influence"), influence, scoring.FOCUS_MIN, scoring.FOCUS_MAX)
+    focus = MemberFocus.objects.filter(member=member).first()
+    if focus is None:
+        return model_create(MemberFocus, member=member, interest=interest, influence=influence)
+    return model_update(focus, interest=interest, influence=influence)
+
+
+# ---- Readiness, culture -----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def readiness_record(*, partnership: Partnership, by: AbstractBaseUser, **fields: Any) -> ReadinessAssessment:
+    for name in ("political", "organizational", "community", "contribution", "scope", "innovation"):
+        field = ReadinessAssessment._meta.get_field(name)
+        _check_range(str(field.verbose_name), fields.get(name), 0, 3)
+    return model_create(ReadinessAssessment, partnership=partnership, assessed_by=by, **fields)
+
+
+@transaction.atomic
+def culture_save(*, member: Member, by: AbstractBaseUser, **scores: Any) -> CultureProfile:
+    _require_act_for(by, member)
+    for name in ("decision_speed", "planning_horizon", "formality", "success_meaning", "risk_attitude", "reporting_cycle"):
+        field = CultureProfile._meta.get_field(name)
+        _check_range(str(field.verbose_name), scores.get(name), scoring.CULTURE_MIN, scoring.CULTURE_MAX)
+    profile = CultureProfile.objects.filter(member=member).first()
+    if profile is None:
+        return model_create(CultureProfile, member=member, **scores)
+    return model_update(profile, **scores)
+
+
+@transaction.atomic
+def norm_add(*, partnership: Partnership, dimension: str, text: str) -> WorkingNorm:
+    from shutafut.workspace.models import CULTURE_DIMENSIONS
+
+    if dimension not in CULTURE_DIMENSIONS:
+        raise _refuse(gettext("Unknown culture dimension."))
+    if not text.strip():
+        raise _refuse(gettext("Write the agreed norm."))
+    return model_create(WorkingNorm, partnership=partnership, dimension=dimension, text=text.strip())
+
+
+# ---- Life cycle -------------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def stage_move(partnership: Partnership, to: str, by: AbstractBaseUser, override_reason: str = "") -> StageTransition:
+    """Move the partnership to stage ``to``. Unmet gates need a coordinator and a written reason (override)."""
+    current = Stage(partnership.stage)
+    try:
+        target = Stage(to)
+    except ValueError:
+        raise _refuse(gettext("Unknown stage.")) from None
+    if not is_allowed(current, target):
+        raise _refuse(
+            gettext("A partnership cannot move from %(from)s to %(to)s.")
+            % {"from": current.label.in_lang(_lang()), "to": target.label.in_lang(_lang())}
+        )
+    if not selectors.is_coordinator(by, partnership):
+        raise _refuse(gettext("Only a coordinator can move a partnership to another stage."))
+    unmet = unmet_gates(current, target, selectors.gate_facts(partnership))
+    reason = override_reason.strip()
+    if unmet and not reason:
+        raise _refuse(
+            gettext("Gates not met: %(gates)s. Give a reason to override them.")
+            % {"gates": " ".join(g.text.in_lang(_lang()) for g in unmet)}
+        )
+    transition = model_create(
+        StageTransition,
+        partnership=partnership,
+        from_stage=current.value,
+        to_stage=target.value,
+        by=by,
+        unmet_gates=[g.code for g in unmet],
+        override_reason=reason if unmet else "",
+    )
+    partnership.stage = target.value
+    partnership.save(update_fields=["stage", "updated_at"])
+    return transition
+
+
+def _lang() -> str:
+    from django.utils.translation import get_language
+
+    return get_language() or "he"
+
+
+# ---- Work plan ------------------------------------------------------------------------------------------------
+
+
+def goal_create(*, partnership: Partnership, **fields: Any) -> Goal:
+    return model_create(Goal, partnership=partnership, **fields)
+
+
+def milestone_create(*, goal: Goal, **fields: Any) -> Milestone:
+    return model_create(Milestone, goal=goal, **fields)
+
+
+def task_create(*, milestone: Milestone, owner: Member, **fields: Any) -> Task:
+    _require_member_of(milestone.goal.partnership, owner)
+    return model_create(Task, milestone=milestone, owner=owner, **fields)
+
+
+def task_progress(*, task: Task, progress: int) -> Task:
+    _check_range(gettext("Progress"), progress, 0, 100)
+    return model_update(task, progress=progress)
+
+
+def indicator_value_add(*, goal: Goal, date: dt.date, value: Any) -> IndicatorValue:
+    return model_create(IndicatorValue, goal=goal, date=date, value=value)
+
+
+# ---- Health survey ---------------------------------------------------------------------------------------------
+
+
+def survey_create(*, partnership: Partnership, title: str) -> HealthSurvey:
+    return model_create(HealthSurvey, partnership=partnership, title=title)
+
+
+def respond_url(token: str, base_url: str) -> str:
+    try:
+        path = reverse("health-respond", kwargs={"token": token})
+    except NoReverseMatch:
+        path = f"/h/{token}/"
+    return base_url.rstrip("/") + path
+
+
+def _send_link(survey: HealthSurvey, member: Member, person: Person, base_url: str, *, reminder: bool) -> str:
+    link, token = link_issue(
+        purpose="health_survey",
+        subject_id=survey.pk,
+        person=person,
+        organization=member.organization,
+        town=survey.partnership.town,
+    )
+    HealthInvitation.objects.create(survey=survey, link=link, member=member, person=person, reminder=reminder)
+    if person.email:
+        subject = (
+            gettext("Reminder: health survey of %(partnership)s")
+            if reminder
+            else gettext("Health survey of %(partnership)s")
+        ) % {"partnership": survey.partnership.name}
+        body = gettext("Hello %(name)s,\n\nPlease answer the partnership's health survey at this personal link:\n%(url)s\n") % {
+            "name": person.full_name,
+            "url": respond_url(token, base_url),
+        }
+        send_mail(subject, body, None, [person.email])
+    return token
+
+
+@transaction.atomic
+def survey_invite(*, survey: HealthSurvey, member: Member, person: Person, base_url: str = "") -> str:
+    """Send one personal link to a person of a member organization; return the token (for the URL)."""
+    _require_member_of(survey.partnership, member)
+    if person.organization_id != member.organization_id:
+        raise _refuse(gettext("The person does not belong to this member organization."))
+    if survey.status == SurveyStatus.CLOSED:
+        raise _refuse(gettext("This survey is closed."))
+    if survey.status == SurveyStatus.DRAFT:
+        model_update(survey, status=SurveyStatus.OPEN)
+    return _send_link(survey, member, person, base_url, reminder=False)
+
+
+@transaction.atomic
+def survey_send(*, survey: HealthSurvey, base_url: str) -> int:
+    """Open the survey and send a link to every current member's named representative not yet invited."""
+    if survey.status == SurveyStatus.CLOSED:
+        raise _refuse(gettext("This survey is closed."))
+    invited = set(survey.invitations.values_list("person_id", flat=True))
+    sent = 0
+    for m in selectors.current_members(survey.partnership):
+        if m.representative is not None and m.representative_id not in invited:
+            _send_link(survey, m, m.representative, base_url, reminder=False)
+            sent += 1
+    if survey.status == SurveyStatus.DRAFT:
+        model_update(survey, status=SurveyStatus.OPEN)
+    return sent
+
+
+@transaction.atomic
+def survey_remind(*, survey: HealthSurvey, base_url: str) -> int:
+    """Send a fresh link to everyone invited who has not answered; their older links are revoked."""
+    if survey.status != SurveyStatus.OPEN:
+        raise _refuse(gettext("Only an open survey sends reminders."))
+    answered = set(survey.responses.values_list("person_id", flat=True))
+    latest: dict[int, HealthInvitation] = {}
+    for inv in survey.invitations.select_related("link", "member__organization", "person").order_by("sent_at", "pk"):
+        latest[inv.person_id] = inv
+    sent = 0
+    for person_id, inv in latest.items():
+        if person_id in answered:
+            continue
+        link_revoke(inv.link)
+        _send_link(survey, inv.member, inv.person, base_url, reminder=True)
+        sent += 1
+    return sent
+
+
+@transaction.atomic
+def survey_close(*, survey: HealthSurvey, base_url: str = "") -> HealthSurvey:
+    """Close the survey and tell every member's representative that the results are there."""
+    if survey.status == SurveyStatus.CLOSED:
+        raise _refuse(gettext("This survey is closed."))
+    model_update(survey, status=SurveyStatus.CLOSED, closed_at=timezone.now())
+    people = {i.person for i in survey.invitations.select_related("person")}
+    for person in people:
+        if person.email:
+            send_mail(
+                gettext("Results of the health survey of %(partnership)s") % {"partnership": survey.partnership.name},
+                gettext("The health survey is closed. Its results are shared with every member of the partnership.\n"),
+                None,
+                [person.email],
+            )
+    return survey
+
+
+def survey_of_link(link: SurveyLink) -> HealthSurvey | None:
+    if link.purpose != "health_survey" or link.subject_id is None:
+        return None
+    return HealthSurvey.objects.select_related("partnership").filter(pk=link.subject_id, partnership__town=link.town_id).first()
+
+
+@transaction.atomic
+def survey_answer(
+    *,
+    link: SurveyLink,
+    answers: Mapping[str, int],
+    trust: Mapping[str, int],
+    benefits: Iterable[str] = (),
+    concerns: Iterable[str] = (),
+    comment: str = "",
+) -> HealthResponse:
+    """Record (or replace) the link's respondent's answer. Refused after the survey closed, or with a score
+    outside its scale; nothing is saved then."""
+    survey = survey_of_link(link)
+    invitation = HealthInvitation.objects.filter(link=link).select_related("member__organization").first()
+    if survey is None or invitation is None:
+        raise _refuse(gettext("This link does not belong to a health survey."))
+    if survey.status != SurveyStatus.OPEN:
+        raise _refuse(gettext("This survey is closed; answers are no longer accepted."))
+    codes = {code for code, _p, _t in PRINCIPLE_ITEMS}
+    clean_answers = {}
+    for code, value in answers.items():
+        if code not in codes:
+            raise _refuse(gettext("Unknown question."))
+        clean_answers[code] = _check_range(gettext("An answer"), value, scoring.LIKERT_MIN, scoring.LIKERT_MAX)
+    clean_trust = {}
+    for code, value in trust.items():
+        if code not in TRUST_CODES:
+            raise _refuse(gettext("Unknown question."))
+        clean_trust[code] = _check_range(gettext("A trust answer"), value, scoring.TRUST_MIN, scoring.TRUST_MAX)
+    sector = Sector(invitation.member.organization.sector)
+    allowed = {
+        Column.BENEFIT: {i.code for i in SECTOR_TABLE.items(sector, Column.BENEFIT)},
+        Column.CONCERN: {i.code for i in SECTOR_TABLE.items(sector, Column.CONCERN)},
+    }
+    chosen_b, chosen_c = sorted(set(benefits)), sorted(set(concerns))
+    if not set(chosen_b) <= allowed[Column.BENEFIT] or not set(chosen_c) <= allowed[Column.CONCERN]:
+        raise _refuse(gettext("Unknown checklist item."))
+    response, _created = HealthResponse.objects.update_or_create(
+        survey=survey,
+        person=invitation.person,
+        defaults={
+            "member": invitation.member,
+            "sector": sector.value,
+            "answers": clean_answers,
+            "trust": clean_trust,
+            "benefits": chosen_b,
+            "concerns": chosen_c,
+            "comment": comment.strip(),
+        },
+    )
+    link_touch(link)
+    return response
