@@ -49,11 +49,13 @@ INSTALLED_APPS = [
     "shutafut.workspace",
     "shutafut.reports",
     "shutafut.audit",
+    "shutafut.security",
     "shutafut.demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "shutafut.security.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -63,6 +65,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "shutafut.security.throttle.LoginThrottleMiddleware",
+    "shutafut.audit.middleware.AuditActorMiddleware",
 ]
 
 ROOT_URLCONF = "shutafut.urls"
@@ -125,11 +129,22 @@ LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/accounts/login/"
 
+# --- Security (shutafut.security; docs/security.md) -------------------------------------------------------------
+# Production is switched on by SHUTAFUT_DEBUG=False: secrets then come only from the environment (above), cookies
+# are secure, HTTPS is enforced and the deploy checks (manage.py check --deploy) pass.
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = env.int("SHUTAFUT_SESSION_AGE", default=8 * 60 * 60)
 CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+LOGIN_FAILURE_LIMIT = env.int("SHUTAFUT_LOGIN_FAILURE_LIMIT", default=5)
+LOGIN_FAILURE_WINDOW = env.int("SHUTAFUT_LOGIN_FAILURE_WINDOW", default=15 * 60)
+# Counters of the login throttle and the survey links' rate limit. LocMem is per process; give several processes
+# a shared cache, e.g. SHUTAFUT_CACHE_URL=filecache:///var/tmp/shutafut-cache
+CACHES = {"default": env.cache_url("SHUTAFUT_CACHE_URL", default="locmemcache://")}
 if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
@@ -137,6 +152,9 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = 31536000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+    CSRF_TRUSTED_ORIGINS = env.list("SHUTAFUT_CSRF_TRUSTED_ORIGINS", default=[f"https://{h}" for h in ALLOWED_HOSTS])
+    if env.bool("SHUTAFUT_BEHIND_PROXY", default=False):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 EMAIL_BACKEND = env.str("SHUTAFUT_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 

@@ -1,3 +1,5 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list[object] = []
+from shutafut.audit import views
+
+urlpatterns = [path("", views.audit_list, name="audit-list")]

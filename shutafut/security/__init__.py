@@ -1,0 +1,1 @@
+"""Security mechanisms: headers and Content-Security-Policy, login throttling, rate limits, deployment checks."""
