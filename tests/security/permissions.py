@@ -1,0 +1,162 @@
+"""The permissions matrix: for every URL pattern and API operation, the expected status for every role.
+
+Adding a page or an API operation means adding ONE line below (the matrix test prints the missing lines ready to
+paste). docs/permissions.md is generated from this file:  .tools/bin/uv run python -m tests.security.permissions
+
+Roles: anonymous; respondent (no account, holds a personal survey link: the real token for rows with a ``token``
+argument, and is otherwise anonymous); viewer, member, coordinator of town A; the coordinator of town B asking for
+town A's records; a superuser. Pages are requested with GET (a write page's form has the same gate as its POST);
+API writes are sent with a valid body. 302 means "sent to the login page".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+ROLES = ("anonymous", "respondent", "viewer", "member", "coordinator", "other_coordinator", "superuser")
+
+
+def _profile(*codes: int) -> dict[str, int]:
+    return dict(zip(ROLES, codes, strict=True))
+
+
+#                anon  resp  view  memb  coord other super
+PUBLIC = _profile(200, 200, 200, 200, 200, 200, 200)
+LOGGED_IN = _profile(302, 302, 200, 200, 200, 200, 200)
+TOWN_READ = _profile(302, 302, 200, 200, 200, 404, 200)
+TOWN_MEMBER = _profile(302, 302, 403, 200, 200, 404, 200)
+TOWN_COORDINATOR = _profile(302, 302, 403, 403, 200, 404, 200)
+NOT_FOUND = _profile(404, 404, 404, 404, 404, 404, 404)
+STAFF_ONLY = _profile(302, 302, 302, 302, 302, 302, 200)
+METHOD_NOT_ALLOWED = _profile(405, 405, 405, 405, 405, 405, 405)
+API_READ = _profile(401, 401, 200, 200, 200, 404, 200)
+API_CREATE_MEMBER = _profile(401, 401, 403, 201, 201, 404, 201)
+API_CREATE_COORDINATOR = _profile(401, 401, 403, 403, 201, 404, 201)
+API_WRITE_MEMBER = _profile(401, 401, 403, 200, 200, 404, 200)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One URL name (pages) or one "METHOD /path" (API operations) and its expected status per role.
+
+    ``kwargs`` maps URL arguments to fixture records (``town`` defaults to town A's slug; ``pk`` to the record of
+    the URL's area); ``query`` and ``body`` are sent as they are, with ``{role}`` replaced by the role's name.
+    """
+
+    key: str
+    expected: dict[str, int]
+    kwargs: dict[str, str] = field(default_factory=dict)
+    query: dict[str, str] = field(default_factory=dict)
+    body: dict[str, Any] | None = None
+    note: str = ""
+
+
+def page(name: str, expected: dict[str, int], note: str = "", **kwargs: str) -> Row:
+    return Row(name, expected, kwargs=kwargs, note=note)
+
+
+def api(key: str, expected: dict[str, int], body: dict[str, Any] | None = None, note: str = "", **query: str) -> Row:
+    return Row(key, expected, query=query, body=body, note=note)
+
+
+ORG_BODY = {"town": "town-a", "name": "ארגון {role}", "sector": "third", "subtype": "nonprofit", "legal_form": "amuta"}
+
+ROWS: list[Row] = [
+    # --- accounts, language, admin -------------------------------------------------------------------------------
+    page("login", PUBLIC),
+    page("logout", METHOD_NOT_ALLOWED, note="POST only"),
+    page("password_change", LOGGED_IN),
+    page("password_change_done", LOGGED_IN),
+    page("password_reset", PUBLIC),
+    page("password_reset_done", PUBLIC),
+    page("password_reset_confirm", PUBLIC, note="an invalid link says so", uidb64="x", token="bad-token"),
+    page("password_reset_complete", PUBLIC),
+    page("set_language", _profile(302, 302, 302, 302, 302, 302, 302), note="redirects back"),
+    page("admin:*", STAFF_ONLY, note="every admin page; checked on admin:index"),
+    # --- guide and dashboard -------------------------------------------------------------------------------------
+    page("home", _profile(302, 302, 302, 302, 302, 302, 200), note="one town: to its dashboard"),
+    page("guide", PUBLIC),
+    page("guide-ladder", PUBLIC),
+    page("guide-principles", PUBLIC),
+    page("guide-sectors", PUBLIC),
+    page("dashboard", TOWN_READ),
+    # --- organizations -------------------------------------------------------------------------------------------
+    page("organization-list", TOWN_READ),
+    page("organization-create", TOWN_MEMBER),
+    page("organization-detail", TOWN_READ, pk="city"),
+    page("organization-edit", TOWN_MEMBER, pk="city"),
+    page("person-create", TOWN_MEMBER, pk="city"),
+    # --- relationships -------------------------------------------------------------------------------------------
+    page("relationship-list", TOWN_READ),
+    page("relationship-create", TOWN_MEMBER),
+    page("relationship-detail", TOWN_READ, pk="relationship"),
+    page("relationship-edit", TOWN_MEMBER, pk="relationship"),
+    # --- partnerships --------------------------------------------------------------------------------------------
+    page("partnership-list", TOWN_READ),
+    page("partnership-create", TOWN_COORDINATOR),
+    page("partnership-detail", TOWN_READ, pk="partnership"),
+    page("partnership-edit", TOWN_MEMBER, pk="partnership"),
+    page("partnership-part-create", TOWN_MEMBER, pk="partnership", part="decision"),
+    # --- audit ---------------------------------------------------------------------------------------------------
+    page("audit-list", TOWN_COORDINATOR),
+    # --- API v1 --------------------------------------------------------------------------------------------------
+    page("api-v1:openapi-json", PUBLIC),
+    page("api-v1:openapi-view", PUBLIC),
+    page("api-v1:api-root", NOT_FOUND, note="no index at /api/v1/"),
+    api("GET /api/v1/organizations", API_READ, town="town-a"),
+    api("POST /api/v1/organizations", API_CREATE_MEMBER, body=ORG_BODY),
+    api("GET /api/v1/organizations/{organization_id}", API_READ),
+    api("PATCH /api/v1/organizations/{organization_id}", API_WRITE_MEMBER, body={"locality": "{role}"}),
+    api("GET /api/v1/relationships", API_READ, town="town-a"),
+    api(
+        "POST /api/v1/relationships",
+        API_CREATE_MEMBER,
+        body={"town": "town-a", "org_a": "{city}", "org_b": "{ngo}", "rung": 2, "observed_on": "2026-02-01"},
+    ),
+    api("GET /api/v1/relationships/{relationship_id}", API_READ),
+    api("PATCH /api/v1/relationships/{relationship_id}", API_WRITE_MEMBER, body={"notes": "{role}"}),
+    api("GET /api/v1/partnerships", API_READ, town="town-a"),
+    api("POST /api/v1/partnerships", API_CREATE_COORDINATOR, body={"town": "town-a", "name": "שותפות {role}"}),
+    api("GET /api/v1/partnerships/{partnership_id}", API_READ),
+    api("PATCH /api/v1/partnerships/{partnership_id}", API_WRITE_MEMBER, body={"description": "{role}"}),
+    api("GET /api/v1/partnerships/{partnership_id}/diagnosis", API_READ),
+]
+
+API_NAMESPACE = "api-v1"
+# URL names that stand for the API operations above (ninja names one pattern per path), not rows of their own.
+
+
+def rows_by_key() -> dict[str, Row]:
+    return {row.key: row for row in ROWS}
+
+
+def markdown() -> str:
+    """The matrix as the table of docs/permissions.md."""
+    head = "| URL name or API operation | " + " | ".join(ROLES) + " | note |"
+    rule = "|---" * (len(ROLES) + 2) + "|"
+    lines = [head, rule]
+    for row in ROWS:
+        cells = " | ".join(str(row.expected[r]) for r in ROLES)
+        lines.append(f"| `{row.key}` | {cells} | {row.note} |")
+    return "\n".join(lines) + "\n"
+
+
+def _profile_name(expected: dict[str, int]) -> str:
+    for name, value in globals().items():
+        if name.isupper() and value == expected:
+            return name
+    return "TOWN_READ"
+
+
+if __name__ == "__main__":
+    import sys
+    from pathlib import Path
+
+    doc = Path(__file__).resolve().parents[2] / "docs" / "permissions.md"
+    text = doc.read_text(encoding="utf-8")
+    start, end = "<!-- matrix:start -->\n", "<!-- matrix:end -->"
+    before, rest = text.split(start)
+    _, after = rest.split(end)
+    doc.write_text(before + start + markdown() + end + after, encoding="utf-8")
+    sys.stdout.write(f"{len(ROWS)} rows written to {doc}\n")
