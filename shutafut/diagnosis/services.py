@@ -174,10 +174,36 @@ def diagnosis_refresh(partnership: Partnership) -> DiagnosisSnapshot | None:
     )
 
 
+def record_labels(partnership: Partnership) -> dict[str, str]:
+    """A short human label for every record id the engine may cite (the page's anchors)."""
+    labels: dict[str, str] = {}
+    for m in partnership.members.all():
+        labels[f"member-{m.pk}"] = m.organization.name
+    for f in partnership.flows.all():
+        labels[f"flow-{f.pk}"] = (
+            f"{f.get_kind_display()}: {f.get_resource_type_display()} ({f.giver.organization.name})"
+        )
+    for d in partnership.decisions.all():
+        labels[f"decision-{d.pk}"] = f"{d.subject} ({d.date:%d/%m/%Y})"
+    for doc in partnership.documents.all():
+        labels[f"document-{doc.pk}"] = doc.title
+    for a in partnership.activities.all():
+        labels[f"activity-{a.pk}"] = a.title
+    for x in partnership.interactions.all():
+        labels[f"interaction-{x.pk}"] = f"{x.get_kind_display()}: {x.source.organization.name}"
+    for m in partnership.members.all():
+        for i in m.interests.all():
+            labels[f"interest-{i.pk}"] = i.description
+    return labels
+
+
 def diagnosis_context(partnership: Partnership) -> dict[str, Any]:
     """What the partnership page shows: the diagnosis in the active language, the ladder and the history."""
     lang = get_language() or "he"
     document = e.to_dict(e.diagnose(engine_input(partnership)), lang)
+    labels = record_labels(partnership)
+    for item in [*document["tests"].values(), *document["flags"]]:
+        item["evidence"] = [{"id": r, "label": labels.get(r, r)} for r in item["records"]]
     current = document["rung"]["order"]
     ladder = [
         {"order": int(r), "code": r.code, "name": info.name.in_lang(lang), "current": int(r) == current}
