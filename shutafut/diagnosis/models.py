@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from shutafut.lib.choices import choices
@@ -26,3 +27,12 @@ class DiagnosisSnapshot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.partnership}: {self.get_rung_display()}"
+
+    @property
+    def exclusion_label(self) -> str:
+        """The exclusion's name in the active language ("" when none)."""
+        from shutafut.diagnosis.engine.results import EXCLUSION_NAMES, Exclusion
+
+        if not self.exclusion:
+            return ""
+        return EXCLUSION_NAMES[Exclusion(self.exclusion)].in_lang(get_language() or "he")
