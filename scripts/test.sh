@@ -29,5 +29,5 @@ trap 'as_pg "$PGBIN/pg_ctl -D $PGDATA -m immediate stop" >/dev/null 2>&1; rm -rf
 
 echo "== pytest on PostgreSQL (with the browser tests)"
 DATABASE_URL="postgres://postgres@127.0.0.1:$PGPORT/shutafut" $UV run --locked pytest -n 2 -q "$@"
-echo "== pytest on SQLite (without the browser tests)"
-env -u DATABASE_URL $UV run --locked pytest -n 2 -q -m "not browser" "$@"
+echo "== pytest on SQLite (the database tests again, without the browser)"
+env -u DATABASE_URL $UV run --locked pytest -n 2 -q -m "not browser and not nodb" "$@"

@@ -11,6 +11,16 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("SHUTAFUT_SHARED_DIR", REPO.parent / "shared"))
 
 
+DB_FIXTURES = {"db", "transactional_db", "django_db_setup", "live_server", "towns", "personas", "town_a_records"}
+
+
+def pytest_collection_modifyitems(items):  # type: ignore[no-untyped-def]
+    """Mark the tests that never touch a database, so the second (SQLite) pass can leave them out."""
+    for item in items:
+        if item.get_closest_marker("django_db") is None and not DB_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.nodb)
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hasher(settings):  # type: ignore[no-untyped-def]
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
