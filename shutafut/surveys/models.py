@@ -29,6 +29,19 @@ class Wave(models.Model):
     organizations = models.ManyToManyField(
         Organization, related_name="waves", blank=True, verbose_name=_("organizations on the roster")
     )
+    respondents = models.ManyToManyField(
+        Person,
+        related_name="survey_waves",
+        blank=True,
+        verbose_name=_("respondents"),
+        help_text=_("The people who answer for the organizations on the roster; several per organization."),
+    )
+    link_lifetime_days = models.PositiveSmallIntegerField(
+        _("link lifetime (days)"),
+        default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+        help_text=_("How many days a personal link stays valid after it is sent."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -123,3 +136,17 @@ class Rating(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rater} → {self.rated}: {self.rung}"
+
+
+class Completion(models.Model):
+    """A respondent's "I have finished" on one link. Answers stay editable while the wave is open."""
+
+    link = models.OneToOneField(SurveyLink, on_delete=models.CASCADE, related_name="completion")
+    completed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("completed survey")
+        verbose_name_plural = _("completed surveys")
+
+    def __str__(self) -> str:
+        return f"{self.link}: {self.completed_at:%Y-%m-%d}"

@@ -1,0 +1,249 @@
+"""Writes of survey waves: roster, links, answers, closing.
+
+Closing a wave writes its pairs as ``Relationship`` rows (source ``survey``, ``wave`` = the wave) so that the map
+and the dashboard see it. The stored rung is deliberately conservative: the respondents of one organization are
+rolled up by ``max`` (the organization knows the tie if any of its people does), and the two directions of a
+pair are symmetrized by ``min`` on rung orders (a pair is only as close as its more sceptical side says). A
+pair one side did not answer takes the counterpart's rating and says so in its notes. Pairs at rung 0
+(disconnection) are not stored: they are the absence of a tie. Closing again replaces the wave's rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from shutafut.accounts.models import Town
+from shutafut.lib.services import model_create, model_update
+from shutafut.model.ladder import CompetitionRule
+from shutafut.network.aggregate import NonRespondentRule, RollUpRule, SymmetrizeRule
+from shutafut.organizations.models import Organization, Person
+from shutafut.relationships.models import Relationship, Source
+from shutafut.surveys.links import link_issue, link_revoke, link_touch
+from shutafut.surveys.models import Completion, LinkPurpose, Rating, SurveyLink, Wave, WaveStatus
+from shutafut.surveys.selectors import live_link, wave_pairs
+
+STORED_ROLLUP = RollUpRule.MAX
+STORED_SYMMETRIZE = SymmetrizeRule.MIN
+
+
+class WaveNotOpen(Exception):
+    """Answers (or links) for a wave that is not open."""
+
+
+@dataclass(frozen=True)
+class IssuedLink:
+    """A link just issued and its token: the only moment the token exists in clear."""
+
+    link: SurveyLink
+    token: str
+
+
+def wave_create(*, town: Town, **fields: Any) -> Wave:
+    return model_create(Wave, town=town, **fields)
+
+
+def wave_update(wave: Wave, **fields: Any) -> Wave:
+    return model_update(wave, **fields)
+
+
+@transaction.atomic
+def wave_set_roster(*, wave: Wave, organizations: Iterable[Organization], respondents: Iterable[Person]) -> Wave:
+    """Set the roster: the organizations, and the people who answer for them (their organizations join too)."""
+    if wave.status == WaveStatus.CLOSED:
+        raise ValidationError(_("A closed wave cannot change."))
+    orgs, people = list(organizations), list(respondents)
+    if any(o.town_id != wave.town_id for o in orgs) or any(p.town_id != wave.town_id for p in people):
+        raise ValidationError(_("The organization belongs to another town."))
+    org_ids = {o.pk for o in orgs} | {p.organization_id for p in people}
+    wave.organizations.set(org_ids)
+    wave.respondents.set(people)
+    return wave
+
+
+@transaction.atomic
+def wave_add_respondent(*, wave: Wave, person: Person) -> None:
+    if wave.status == WaveStatus.CLOSED:
+        raise ValidationError(_("A closed wave cannot change."))
+    if person.town_id != wave.town_id:
+        raise ValidationError(_("The organization belongs to another town."))
+    wave.organizations.add(person.organization_id)
+    wave.respondents.add(person)
+
+
+def _issue(wave: Wave, person: Person) -> IssuedLink:
+    link, token = link_issue(
+        lifetime=dt.timedelta(days=wave.link_lifetime_days),
+        town=wave.town,
+        purpose=LinkPurpose.RELATIONSHIP_SURVEY,
+        person=person,
+        organization=person.organization,
+        wave=wave,
+    )
+    return IssuedLink(link, token)
+
+
+@transaction.atomic
+def wave_open(*, wave: Wave) -> list[IssuedLink]:
+    """Open the wave and issue a link to every respondent who has no live one (so it can be repeated after
+    adding respondents). Returns the new links with their tokens."""
+    if wave.status == WaveStatus.CLOSED:
+        raise WaveNotOpen
+    if wave.status != WaveStatus.OPEN:
+        wave.status = WaveStatus.OPEN
+        if wave.opens_on is None:
+            wave.opens_on = timezone.localdate()
+        wave.save(update_fields=["status", "opens_on"])
+    issued = []
+    for person in wave.respondents.select_related("organization").order_by("organization__name", "full_name"):
+        current = live_link(wave, person.pk)
+        if current is None or current.is_expired:
+            issued.append(_issue(wave, person))
+    return issued
+
+
+@transaction.atomic
+def link_reissue(*, link: SurveyLink) -> IssuedLink:
+    """Re-send: revoke ``link`` and issue a new one to the same person; the answers move to the new link."""
+    assert link.wave is not None
+    if link.wave.status != WaveStatus.OPEN:
+        raise WaveNotOpen
+    link_revoke(link)
+    new = _issue(link.wave, link.person)
+    Rating.objects.filter(link=link).update(link=new.link)
+    Completion.objects.filter(link=link).update(link=new.link)
+    return new
+
+
+def link_withdraw(*, link: SurveyLink) -> None:
+    """Revoke a link: it stops working and its answers leave the analysis."""
+    link_revoke(link)
+
+
+def links_send(*, issued: Iterable[IssuedLink], url_of: Callable[[str], str]) -> int:
+    """E-mail each respondent who has an address their personal link (``url_of(token)`` = absolute URL).
+    Returns the number of messages sent."""
+    sent = 0
+    for item in issued:
+        person, wave = item.link.person, item.link.wave
+        if not person.email or wave is None:
+            continue
+        context = {
+            "name": person.full_name,
+            "organization": item.link.organization.name,
+            "wave": wave.name,
+            "url": url_of(item.token),
+            "expires": date_format(timezone.localtime(item.link.expires_at), "DATE_FORMAT"),
+        }
+        subject = _("Relationship survey: %(wave)s") % context
+        body = (
+            _(
+                "Hello %(name)s,\n\nYou are invited to answer the relationship survey “%(wave)s” for"
+                " %(organization)s. This personal link needs no account; your answers are saved as you give"
+                " them and you can come back to them:\n\n%(url)s\n\nThe link is valid until %(expires)s."
+                " Please do not forward it.\n"
+            )
+            % context
+        )
+        sent += send_mail(subject, body, None, [person.email])
+    return sent
+
+
+@transaction.atomic
+def rating_save(*, link: SurveyLink, rated: Organization, **fields: Any) -> Rating:
+    """Save (create or replace) the link's answer about ``rated``: every answer is kept as given.
+
+    ``WaveNotOpen`` when the wave is not open; ``ValidationError`` (nothing saved) for a rating outside the
+    roster, of the respondent's own organization, or with values off their scales.
+    """
+    if link.wave_id is None:
+        raise WaveNotOpen
+    wave = Wave.objects.select_for_update().get(pk=link.wave_id)
+    if wave.status != WaveStatus.OPEN:
+        raise WaveNotOpen
+    if rated.pk == link.organization_id:
+        raise ValidationError({"rated": _("You cannot rate your own organization.")})
+    if not wave.organizations.filter(pk=rated.pk).exists():
+        raise ValidationError({"rated": _("This organization is not on the survey's list.")})
+    rating = Rating.objects.filter(link=link, rated=rated).first() or Rating(
+        wave=wave, link=link, rater_id=link.organization_id, rated=rated
+    )
+    for name, value in fields.items():
+        setattr(rating, name, value)
+    rating.full_clean()
+    rating.save()
+    link_touch(link)
+    return rating
+
+
+def survey_complete(*, link: SurveyLink) -> None:
+    assert link.wave is not None
+    if link.wave.status != WaveStatus.OPEN:
+        raise WaveNotOpen
+    Completion.objects.update_or_create(link=link)
+
+
+@transaction.atomic
+def wave_close(*, wave: Wave, observed_on: dt.date | None = None) -> int:
+    """Close the wave and write its pairs as survey relationships (see the module doc for the rules).
+
+    Idempotent: the wave's previous survey relationships are replaced, never duplicated. Returns the count.
+    """
+    wave = Wave.objects.select_for_update().get(pk=wave.pk)
+    when = observed_on or wave.closes_on or timezone.localdate()
+    pairs = wave_pairs(
+        wave,
+        STORED_ROLLUP,
+        STORED_SYMMETRIZE,
+        NonRespondentRule.IMPUTE_COUNTERPART,
+        competition=CompetitionRule.AS_ORDER,
+    )
+    domains: dict[tuple[int, int], list[str]] = {}
+    for rater, rated, domain in Rating.objects.filter(wave=wave, link__revoked_at__isnull=True).values_list(
+        "rater_id", "rated_id", "domain"
+    ):
+        key = (min(rater, rated), max(rater, rated))
+        if domain.strip() and domain.strip() not in domains.setdefault(key, []):
+            domains[key].append(domain.strip())
+    Relationship.objects.filter(wave=wave, source=Source.SURVEY).delete()
+    rows = []
+    for pair in pairs:
+        if pair["value"] is None or int(pair["value"]) == 0:
+            continue
+        a, b = pair["org_a"], pair["org_b"]
+        notes = _("Survey wave “%(wave)s”: ratings %(ab)s and %(ba)s; roll-up max, symmetrized by min.") % {
+            "wave": wave.name,
+            "ab": "–" if pair["rating_ab"] is None else pair["rating_ab"],
+            "ba": "–" if pair["rating_ba"] is None else pair["rating_ba"],
+        }
+        if pair["imputed"]:
+            notes += " " + _("One side did not answer: its rating is imputed from the other side.")
+        if pair["disagreement"]:
+            notes += " " + _("The two sides differ by two rungs or more: to discuss.")
+        row = Relationship(
+            town_id=wave.town_id,
+            org_a_id=a,
+            org_b_id=b,
+            rung=int(pair["value"]),
+            domain=" / ".join(domains.get((min(a, b), max(a, b)), []))[:200],
+            observed_on=when,
+            source=Source.SURVEY,
+            wave=wave,
+            notes=notes,
+        )
+        row.full_clean()
+        rows.append(row)
+    Relationship.objects.bulk_create(rows)
+    if wave.status != WaveStatus.CLOSED:
+        wave.status = WaveStatus.CLOSED
+        wave.save(update_fields=["status"])
+    return len(rows)

@@ -1,0 +1,423 @@
+"""Survey pages: the coordinator's waves (under /t/<town>/surveys/) and the respondent's form (/s/<token>/)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from shutafut.accounts.access import access_organization
+from shutafut.accounts.decorators import town_view
+from shutafut.accounts.models import Role, Town
+from shutafut.lib.choices import label_of
+from shutafut.model.ladder import Rung
+from shutafut.model.sectors import Sector
+from shutafut.organizations.models import Organization
+from shutafut.organizations.services import person_create
+from shutafut.surveys import selectors, services
+from shutafut.surveys.forms import (
+    NONRESPONDENT_LABELS,
+    ROLLUP_LABELS,
+    SCALE_CHOICES,
+    SYMMETRIZE_LABELS,
+    TRUST_LABELS,
+    VALUE_LABELS,
+    AnalysisForm,
+    AnswerForm,
+    RespondentForm,
+    RosterForm,
+    WaveForm,
+)
+from shutafut.surveys.links import LinkError, LinkExpired, LinkRevoked, link_resolve
+from shutafut.surveys.models import Frequency, LinkPurpose, SurveyLink, Wave, WaveStatus
+
+# ------------------------------------------------------------------------------------------ coordinator pages
+
+
+def _can_manage(request: HttpRequest) -> bool:
+    return bool(request.membership.allows(Role.COORDINATOR))  # type: ignore[attr-defined]
+
+
+@town_view()
+def wave_list_view(request: HttpRequest, town: Town) -> HttpResponse:
+    return render(
+        request,
+        "surveys/wave_list.html",
+        {"town": town, "waves": selectors.wave_list(town), "can_manage": _can_manage(request)},
+    )
+
+
+@town_view(Role.COORDINATOR)
+def wave_create_view(request: HttpRequest, town: Town) -> HttpResponse:
+    form = WaveForm(request.POST or None, instance=Wave(town=town))
+    if request.method == "POST" and form.is_valid():
+        try:
+            wave = services.wave_create(town=town, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The wave was created. Now choose its roster."))
+            return redirect("survey-wave-roster", town=town.slug, pk=wave.pk)
+    return render(request, "surveys/wave_form.html", {"town": town, "form": form, "title": _("New survey wave")})
+
+
+@town_view(Role.COORDINATOR)
+def wave_edit_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
+    wave = selectors.wave_get(town, pk)
+    form = WaveForm(request.POST or None, instance=Wave.objects.get(pk=wave.pk))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.wave_update(wave, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The wave was saved."))
+            return redirect("survey-wave-detail", town=town.slug, pk=wave.pk)
+    return render(request, "surveys/wave_form.html", {"town": town, "form": form, "title": _("Edit survey wave")})
+
+
+def _analysis(wave: Wave, form: AnalysisForm) -> dict[str, Any]:
+    rollup, symmetrize, nonrespondents = form.rules()
+    names = dict(Organization.objects.filter(waves=wave).values_list("pk", "name"))
+    pairs = selectors.wave_pairs(wave, rollup, symmetrize, nonrespondents)
+    for pair in pairs:
+        pair["name_a"], pair["name_b"] = names.get(pair["org_a"], "?"), names.get(pair["org_b"], "?")
+        for key in ("rating_ab", "rating_ba"):
+            pair[key + "_label"] = "" if pair[key] is None else label_of(Rung, pair[key])
+    perception = selectors.wave_trust_value(wave)
+    for row in perception["organizations"]:
+        row["name"] = names.get(row["organization"], "?")
+    return {
+        "pairs": pairs,
+        "flagged": [p for p in pairs if p["disagreement"]],
+        "perception": perception,
+        "rules": {
+            "rollup": ROLLUP_LABELS[rollup],
+            "symmetrize": SYMMETRIZE_LABELS[symmetrize],
+            "nonrespondents": NONRESPONDENT_LABELS[nonrespondents],
+        },
+    }
+
+
+def _respondent_url(request: HttpRequest, token: str) -> str:
+    return request.build_absolute_uri(reverse("survey-respond", kwargs={"token": token}))
+
+
+def _detail(request: HttpRequest, town: Town, wave: Wave, **extra: Any) -> HttpResponse:
+    form = AnalysisForm(request.GET or None)
+    context = {
+        "town": town,
+        "wave": wave,
+        "status": selectors.wave_status(wave),
+        "roster": [(label_of(Sector, s), orgs) for s, orgs in selectors.wave_roster(wave)],
+        "analysis_form": form,
+        "can_manage": _can_manage(request),
+        "is_open": wave.status == WaveStatus.OPEN,
+        "is_closed": wave.status == WaveStatus.CLOSED,
+        **_analysis(wave, form),
+        **extra,
+    }
+    response = render(request, "surveys/wave_detail.html", context)
+    if "fresh_links" in extra:
+        response["Cache-Control"] = "no-store"
+    return response
+
+
+@town_view()
+def wave_detail_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
+    return _detail(request, town, selectors.wave_get(town, pk))
+
+
+@town_view(Role.COORDINATOR)
+def wave_roster_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
+    wave = selectors.wave_get(town, pk)
+    form = RosterForm(request.POST or None, town=town)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.wave_set_roster(
+                wave=wave,
+                organizations=form.cleaned_data["organizations"],
+                respondents=form.cleaned_data["respondents"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The roster was saved."))
+            return redirect("survey-wave-detail", town=town.slug, pk=wave.pk)
+    return render(
+        request,
+        "surveys/wave_roster.html",
+        {
+            "town": town,
+            "wave": wave,
+            "form": form,
+            "groups": [(label_of(Sector, s), orgs) for s, orgs in selectors.town_organizations_by_sector(town)],
+            "chosen_orgs": set(wave.organizations.values_list("pk", flat=True)),
+            "chosen_people": set(wave.respondents.values_list("pk", flat=True)),
+            "person_form": RespondentForm(town=town, prefix="person"),
+            "is_closed": wave.status == WaveStatus.CLOSED,
+        },
+    )
+
+
+@require_POST
+@town_view(Role.COORDINATOR)
+def wave_add_respondent_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
+    wave = selectors.wave_get(town, pk)
+    form = RespondentForm(request.POST, town=town, prefix="person")
+    if form.is_valid():
+        organization = access_organization(
+            request.user, form.cleaned_data["organization"].pk, town=town, role=Role.COORDINATOR
+        )
+        data = {k: v for k, v in form.cleaned_data.items() if k != "organization"}
+        try:
+            with transaction.atomic():
+                person = person_create(organization=organization, **data)
+                services.wave_add_respondent(wave=wave, person=person)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("%(name)s was added to the roster.") % {"name": person.full_name})
+    else:
+        problems = [
+            _("%(field)s: %(error)s") % {"field": form.fields[k].label, "error": str(e)} if k in form.fields else str(e)
+            for k, errors in form.errors.items()
+            for e in errors
+        ]
+        messages.error(request, " ".join(problems))
+    return redirect("survey-wave-roster", town=town.slug, pk=wave.pk)
+
+
+def _issue_response(
+    request: HttpRequest, town: Town, wave: Wave, issue: Callable[[], list[services.IssuedLink]]
+) -> HttpResponse:
+    try:
+        issued = issue()
+    except services.WaveNotOpen:
+        messages.error(request, _("This wave is closed: no more links can be sent."))
+        return redirect("survey-wave-detail", town=town.slug, pk=wave.pk)
+    sent = 0
+    if request.POST.get("send") == "1":
+        sent = services.links_send(issued=issued, url_of=lambda token: _respondent_url(request, token))
+    fresh = [{"link": i.link, "url": _respondent_url(request, i.token)} for i in issued]
+    wave.refresh_from_db()
+    return _detail(request, town, wave, fresh_links=fresh, sent=sent)
+
+
+@require_POST
+@town_view(Role.COORDINATOR)
+def wave_open_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
+    wave = selectors.wave_get(town, pk)
+    return _issue_response(request, town, wave, lambda: services.wave_open(wave=wave))
+
+
+@require_POST
+@town_view(Role.COORDINATOR)
+def link_resend_view(request: HttpRequest, town: Town, pk: int, link: int) -> HttpResponse:
+    wave = selectors.wave_get(town, pk)
+    old = selectors.link_get(wave, link)
+    return _issue_response(request, town, wave, lambda: [services.link_reissue(link=old)])
+
+
+@require_POST
+@town_view(Role.COORDINATOR)
+def link_revoke_view(request: HttpRequest, town: Town, pk: int, link: int) -> HttpResponse:
+    wave = selectors.wave_get(town, pk)
+    services.link_withdraw(link=selectors.link_get(wave, link))
+    messages.success(request, _("The link was revoked; its answers no longer count."))
+    return redirect("survey-wave-detail", town=town.slug, pk=wave.pk)
+
+
+@require_POST
+@town_view(Role.COORDINATOR)
+def wave_close_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
+    wave = selectors.wave_get(town, pk)
+    count = services.wave_close(wave=wave)
+    messages.success(
+        request,
+        ngettext(
+            "The wave is closed. %(count)s relationship from it is now on the map.",
+            "The wave is closed. %(count)s relationships from it are now on the map.",
+            count,
+        )
+        % {"count": count},
+    )
+    return redirect("survey-wave-detail", town=town.slug, pk=wave.pk)
+
+
+# ------------------------------------------------------------------------------------------ respondent form
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    """A personal page: never cached, never indexed, and its URL (the token) never sent as a referrer."""
+    response["Cache-Control"] = "no-store, private"
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def _resolve(request: HttpRequest, token: str) -> SurveyLink | HttpResponse:
+    try:
+        link = link_resolve(token)
+    except LinkExpired:
+        return _private(render(request, "surveys/link_gone.html", {"reason": "expired"}, status=410))
+    except LinkRevoked:
+        return _private(render(request, "surveys/link_gone.html", {"reason": "revoked"}, status=410))
+    except LinkError:
+        return _private(render(request, "surveys/link_invalid.html", status=404))
+    if link.purpose != LinkPurpose.RELATIONSHIP_SURVEY or link.wave is None:
+        return _private(render(request, "surveys/link_invalid.html", status=404))
+    return link
+
+
+def _ladder(lang: str) -> list[dict[str, Any]]:
+    return [
+        {"value": r.value, "name": r.info.name.in_lang(lang), "summary": r.info.summary.in_lang(lang)} for r in Rung
+    ]
+
+
+def _row(org: Organization, rating: Any, lang: str, errors: dict[str, list[str]] | None) -> dict[str, Any]:
+    items = [
+        {
+            "name": name,
+            "label": label,
+            "value": "" if rating is None or getattr(rating, name) is None else str(getattr(rating, name)),
+        }
+        for name, label in [*TRUST_LABELS.items(), *VALUE_LABELS.items()]
+    ]
+    return {
+        "org": org,
+        "name": org.display_name(lang),
+        "search": " ".join(n for n in (org.name, org.name_en) if n).lower(),
+        "rating": rating,
+        "rung": None if rating is None else rating.rung,
+        "domain": "" if rating is None else rating.domain,
+        "frequency": "" if rating is None else rating.frequency,
+        "resources": [] if rating is None else list(rating.resources or []),
+        "items": items,
+        "has_more": rating is not None
+        and bool(rating.domain or rating.frequency or rating.resources or any(i["value"] for i in items)),
+        "errors": errors,
+    }
+
+
+def _form_page(
+    request: HttpRequest, token: str, link: SurveyLink, *, errors: dict[int, Any] | None = None, status: int = 200
+) -> HttpResponse:
+    assert link.wave is not None
+    lang = get_language() or "he"
+    errors = errors or {}
+    groups = [
+        (label_of(Sector, s), [_row(r.organization, r.rating, lang, errors.get(r.organization.pk)) for r in rows])
+        for s, rows in selectors.respondent_rows(link)
+    ]
+    context = {
+        "token": token,
+        "link": link,
+        "wave": link.wave,
+        "is_open": link.wave.status == WaveStatus.OPEN,
+        "ladder": _ladder(lang),
+        "groups": groups,
+        "answered": sum(1 for _s, rows in groups for row in rows if row["rating"] is not None),
+        "total": sum(len(rows) for _s, rows in groups),
+        "org_name": link.organization.display_name(lang),
+        "frequency_choices": Frequency.choices,
+        "scale_choices": SCALE_CHOICES[1:],
+        "resource_choices": AnswerForm.base_fields["resources"].choices,  # type: ignore[attr-defined]
+        "done": hasattr(link, "completion"),
+        "texts": {
+            "saving": _("Saving…"),
+            "saved": _("Saved."),
+            "needRung": _("Choose a rung to save this answer."),
+            "failed": _("The answer was not saved. Check your connection and try again, or reload the page."),
+        },
+    }
+    return _private(render(request, "surveys/respond.html", context, status=status))
+
+
+@never_cache
+def respond_view(request: HttpRequest, token: str) -> HttpResponse:
+    resolved = _resolve(request, token)
+    if isinstance(resolved, HttpResponse):
+        return resolved
+    return _form_page(request, token, resolved)
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+@require_POST
+@never_cache
+def answer_view(request: HttpRequest, token: str) -> HttpResponse:
+    resolved = _resolve(request, token)
+    if isinstance(resolved, HttpResponse):
+        return resolved
+    link = resolved
+    assert link.wave is not None
+    closed = _("This survey round is closed: answers are no longer accepted. Thank you for taking part.")
+    if link.wave.status != WaveStatus.OPEN:
+        if _wants_json(request):
+            return _private(JsonResponse({"ok": False, "errors": {"__all__": [closed]}}, status=409))
+        messages.error(request, closed)
+        return _private(_form_page(request, token, link, status=409))
+    roster = set(link.wave.organizations.values_list("pk", flat=True))
+    form = AnswerForm(request.POST, roster=roster, own=link.organization_id)
+    errors: dict[str, list[str]] = {}
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        rated = Organization.objects.get(pk=data.pop("rated"))
+        try:
+            services.rating_save(link=link, rated=rated, **data)
+        except services.WaveNotOpen:
+            errors = {"__all__": [closed]}
+        except ValidationError as exc:
+            errors = {
+                k: [
+                    _("%(field)s: %(error)s") % {"field": form.fields[k].label, "error": m} if k in form.fields else m
+                    for m in v
+                ]
+                for k, v in exc.message_dict.items()
+            }
+    else:
+        errors = form.named_errors()
+    if _wants_json(request):
+        if errors:
+            return _private(JsonResponse({"ok": False, "errors": errors}, status=400))
+        return _private(JsonResponse({"ok": True, "message": _("Saved.")}))
+    if errors:
+        try:
+            row = int(request.POST.get("rated", ""))
+        except ValueError:
+            row = 0
+        messages.error(request, " ".join(m for ms in errors.values() for m in ms))
+        return _form_page(request, token, link, errors={row: errors}, status=400)
+    messages.success(request, _("Your answer was saved."))
+    return _private(redirect(reverse("survey-respond", kwargs={"token": token}) + f"#org-{request.POST['rated']}"))
+
+
+@require_POST
+@never_cache
+def finish_view(request: HttpRequest, token: str) -> HttpResponse:
+    resolved = _resolve(request, token)
+    if isinstance(resolved, HttpResponse):
+        return resolved
+    try:
+        services.survey_complete(link=resolved)
+    except services.WaveNotOpen:
+        messages.error(request, _("This survey round is closed: answers are no longer accepted."))
+    else:
+        messages.success(
+            request, _("Thank you! Your answers are saved. You can still change them while the survey is open.")
+        )
+    return _private(redirect("survey-respond", token=token))
