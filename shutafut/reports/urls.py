@@ -1,3 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list[object] = []
+from shutafut.reports import views
+
+urlpatterns = [
+    path("", views.town_report_view, name="report-town"),
+    path("town.pdf", views.town_report_pdf_view, name="report-town-pdf"),
+    path("partnerships/<int:pk>/", views.partnership_report_view, name="report-partnership"),
+    path("partnerships/<int:pk>.pdf", views.partnership_report_pdf_view, name="report-partnership-pdf"),
+    path("export/<slug:name>.<slug:fmt>", views.export_view, name="report-export"),
+    path("import/", views.import_view, name="report-import"),
+]

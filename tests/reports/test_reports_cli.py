@@ -1,0 +1,45 @@
+"""The ``data import`` commands: exit codes, row-level messages and the real 19,773-row nonprofit list."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from shutafut.organizations.models import Organization
+from shutafut.reports.cli import data
+
+
+@pytest.fixture(autouse=True)
+def _english():  # type: ignore[no-untyped-def]
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_a_rejected_row_exits_non_zero_and_names_row_and_column(towns, tmp_path):
+    path = tmp_path / "f.csv"
+    path.write_text("ngo_id,ngo_name\n580000009,עמותה\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        data, ["import", "organizations", str(path), "--town", "town-a", "--format", "guidestar"]
+    )
+    assert result.exit_code == 1
+    assert "row 2, column 'ngo_id'" in result.output
+    assert not Organization.objects.exists()
+
+
+def test_the_real_nonprofit_list_imports_whole_and_a_second_run_changes_nothing(towns, shared_data):
+    path = shared_data / "nonprofits" / "ngo_proper_management_guidestar.csv"
+    args = ["import", "organizations", str(path), "--town", "town-a", "--format", "guidestar"]
+    first = CliRunner().invoke(data, args)
+    assert first.exit_code == 0, first.output
+    snapshot = list(Organization.objects.order_by("pk").values_list("pk", "name", "registry_number", "updated_at"))
+    second = CliRunner().invoke(data, args)
+    assert "19773 unchanged" in second.output
+    assert len(snapshot) == 19773
+    assert (
+        list(Organization.objects.order_by("pk").values_list("pk", "name", "registry_number", "updated_at")) == snapshot
+    )
