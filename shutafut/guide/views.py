@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from shutafut.accounts.access import towns_of
 from shutafut.accounts.decorators import town_view
 from shutafut.accounts.models import Town
+from shutafut.diagnosis.selectors import partnerships_by_diagnosed_rung
 from shutafut.model.ladder import RUNGS, Rung
 from shutafut.model.lifecycle import Stage
 from shutafut.model.sectors import Sector
@@ -33,6 +34,7 @@ def dashboard(request: HttpRequest, town: Town) -> HttpResponse:
     by_sector = organizations_by_sector(town=town)
     by_rung = relationships_by_rung(town=town)
     by_stage = partnerships_by_stage(town=town)
+    by_diagnosed_rung = partnerships_by_diagnosed_rung(town=town)
     sectors = [(s, s.label.in_lang(lang), by_sector.get(s.value, 0)) for s in Sector]
     rungs = [(r, r.label.in_lang(lang), by_rung.get(int(r), 0)) for r in Rung]
     stages = [(s, s.label.in_lang(lang), by_stage.get(s.value, 0)) for s in Stage if by_stage.get(s.value)]
@@ -45,6 +47,11 @@ def dashboard(request: HttpRequest, town: Town) -> HttpResponse:
             "sectors": sectors,
             "rungs": [(r, label, n, round(100 * n / max_rung)) for r, label, n in rungs],
             "stages": stages,
+            "diagnosed": [
+                (r, r.label.in_lang(lang), by_diagnosed_rung[int(r)])
+                for r in reversed(Rung)
+                if int(r) in by_diagnosed_rung
+            ],
             "n_organizations": sum(by_sector.values()),
             "n_relationships": sum(by_rung.values()),
             "n_partnerships": sum(by_stage.values()),

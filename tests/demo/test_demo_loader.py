@@ -68,3 +68,11 @@ def test_the_cli_loads_the_demo(settings):
     assert result.exit_code == 0, result.output
     assert "coordinator1" in result.output
     assert Town.objects.filter(slug="beer-sheva").exists()
+
+
+def test_the_dashboard_counts_partnerships_by_their_diagnosed_rung(demo, client):
+    client.login(username="coordinator1", password="demo1234")
+    diagnosed = client.get("/t/beer-sheva/").context["diagnosed"]
+    counts = {int(rung): n for rung, _label, n in diagnosed}
+    assert sum(counts.values()) == Town.objects.get(slug="beer-sheva").partnerships.count()
+    assert counts[int(Rung.PARTNERSHIP)] == 1
