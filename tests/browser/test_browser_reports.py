@@ -1,0 +1,20 @@
+"""The town report in Chromium: right-to-left, its charts drawn, and the PDF download offered."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
+
+
+def test_a_viewer_reads_the_town_report_right_to_left_and_downloads_its_pdf(
+    page, live_server, login, personas, town_a_records
+):
+    login("bob", "pw-bob")
+    page.goto(f"{live_server.url}/t/town-a/reports/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.locator("h2#h-ladder").inner_text() == "סולם היחסים"
+    assert page.locator("figure.chart svg rect").count() >= 1
+    with page.expect_download() as download:
+        page.click("a[href$='town.pdf']")
+    assert download.value.suggested_filename.endswith(".pdf")
