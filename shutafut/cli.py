@@ -65,9 +65,12 @@ def partnership_import_command(file: str, town_slug: str) -> None:
 def _register_subcommands() -> None:
     from shutafut.diagnosis.cli import diagnose
     from shutafut.network.cli import network
+    from shutafut.reports.cli import data, report
 
     main.add_command(diagnose)
     main.add_command(network)
+    main.add_command(report)
+    main.add_command(data)
 
 
 _register_subcommands()

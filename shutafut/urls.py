@@ -9,6 +9,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("", include("shutafut.guide.urls")),
+    path("p/", include("shutafut.reports.public_urls")),
+    path("national/", include("shutafut.reports.national_urls")),
     path("t/<slug:town>/organizations/", include("shutafut.organizations.urls")),
     path("t/<slug:town>/relationships/", include("shutafut.relationships.urls")),
     path("t/<slug:town>/partnerships/", include("shutafut.partnerships.urls")),
