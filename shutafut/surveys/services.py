@@ -95,7 +95,8 @@ def _issue(wave: Wave, person: Person) -> IssuedLink:
 @transaction.atomic
 def wave_open(*, wave: Wave) -> list[IssuedLink]:
     """Open the wave and issue a link to every respondent who has no live one (so it can be repeated after
-    adding respondents). Returns the new links with their tokens."""
+    adding respondents); an expired link is replaced, its answers carried over. Returns the new links with
+    their tokens."""
     if wave.status == WaveStatus.CLOSED:
         raise WaveNotOpen
     if wave.status != WaveStatus.OPEN:
@@ -106,9 +107,21 @@ def wave_open(*, wave: Wave) -> list[IssuedLink]:
     issued = []
     for person in wave.respondents.select_related("organization").order_by("organization__name", "full_name"):
         current = live_link(wave, person.pk)
-        if current is None or current.is_expired:
+        if current is None:
             issued.append(_issue(wave, person))
+        elif current.is_expired:
+            issued.append(_replace(current))
     return issued
+
+
+def _replace(link: SurveyLink) -> IssuedLink:
+    """Revoke ``link`` and issue its person a new one that carries the answers over (one respondent, one set)."""
+    assert link.wave is not None
+    link_revoke(link)
+    new = _issue(link.wave, link.person)
+    Rating.objects.filter(link=link).update(link=new.link)
+    Completion.objects.filter(link=link).update(link=new.link)
+    return new
 
 
 @transaction.atomic
@@ -117,11 +130,7 @@ def link_reissue(*, link: SurveyLink) -> IssuedLink:
     assert link.wave is not None
     if link.wave.status != WaveStatus.OPEN:
         raise WaveNotOpen
-    link_revoke(link)
-    new = _issue(link.wave, link.person)
-    Rating.objects.filter(link=link).update(link=new.link)
-    Completion.objects.filter(link=link).update(link=new.link)
-    return new
+    return _replace(link)
 
 
 def link_withdraw(*, link: SurveyLink) -> None:

@@ -182,3 +182,20 @@ def test_closing_from_the_page_closes_the_wave_and_stops_answers(client, persona
     token = survey["tokens"]["noa"]
     response = client.post(reverse("survey-answer", kwargs={"token": token}), {"rated": survey["city"].pk, "rung": 3})
     assert response.status_code == 409 and not Rating.objects.exists()
+
+
+def test_sending_again_replaces_an_expired_link_and_carries_its_answers_over(client, personas, survey):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    old = survey["links"]["noa"]
+    rating_save(link=old, rated=survey["city"], rung=4)
+    SurveyLink.objects.filter(pk=old.pk).update(expires_at=timezone.now() - dt.timedelta(seconds=1))
+    client.force_login(personas["alice"])
+    response = client.post(url("survey-wave-open", survey["wave"]))
+    [fresh] = response.context["fresh_links"]
+    assert fresh["link"].person == old.person
+    assert Rating.objects.get().link == fresh["link"]  # still one respondent with one set of answers
+    old.refresh_from_db()
+    assert old.revoked_at is not None
