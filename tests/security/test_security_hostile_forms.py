@@ -1,0 +1,161 @@
+"""Hostile input in every free-text field of every form page: script injection, over-long Hebrew text and
+direction-override characters. No server error, and whatever is stored comes back escaped on every page.
+
+The form pages are the matrix's rows that a member or coordinator may open (create and edit pages), so new form
+pages are covered as soon as they have a row.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from tests.security.permissions import ROWS, TOWN_COORDINATOR, TOWN_MEMBER, TOWN_READ
+from tests.security.test_security_permissions_matrix import _page_url, url_patterns
+
+pytestmark = pytest.mark.django_db
+
+SCRIPT = "<script>alert('x')</script><img src=x onerror=alert(1)>\"'"
+LONG_HEBREW = "שותפות בין-מגזרית " * 800
+BIDI = "\u202eטקסט הפוך\u202c \u2066LTR\u2069 \u202dabc\u200f\u061c"
+PAYLOADS = {"script": SCRIPT, "long": LONG_HEBREW, "bidi": BIDI}
+FREE_TEXT = {"text", "search", ""}
+
+
+class FormReader(HTMLParser):
+    """Collect the fields of each POST form of a page with their current values."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.forms: list[dict[str, Any]] = []
+        self._select: tuple[str, bool] | None = None
+        self._select_first: str | None = None
+        self._select_chosen: list[str] = []
+        self._textarea: str | None = None
+
+    def handle_starttag(self, tag: str, attrs_list: list[tuple[str, str | None]]) -> None:
+        attrs = {k: v or "" for k, v in attrs_list}
+        if tag == "form":
+            self.forms.append(
+                {
+                    "method": attrs.get("method", "get").lower(),
+                    "action": attrs.get("action", ""),
+                    "fields": [],
+                    "text": [],
+                }
+            )
+            return
+        if not self.forms:
+            return
+        form = self.forms[-1]
+        name = attrs.get("name")
+        if tag == "input" and name:
+            kind = attrs.get("type", "text").lower()
+            if kind in ("checkbox", "radio"):
+                if "checked" in attrs:
+                    form["fields"].append((name, attrs.get("value", "on")))
+            elif kind not in ("submit", "button", "file"):
+                value = attrs.get("value", "")
+                if not value and "required" in attrs:
+                    value = {"date": "2026-01-01", "number": "1", "email": "a@example.org"}.get(kind, "x")
+                form["fields"].append((name, value))
+                if kind in FREE_TEXT:
+                    form["text"].append(name)
+        elif tag == "textarea" and name:
+            self._textarea = name
+            form["fields"].append((name, ""))
+            form["text"].append(name)
+        elif tag == "select" and name:
+            self._select = (name, "multiple" in attrs)
+            self._select_first, self._select_chosen = None, []
+        elif tag == "option" and self._select is not None:
+            value = attrs.get("value", "")
+            if value and self._select_first is None:
+                self._select_first = value
+            if "selected" in attrs and value:
+                self._select_chosen.append(value)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "select" and self._select is not None and self.forms:
+            name, multiple = self._select
+            chosen = self._select_chosen or ([] if multiple or self._select_first is None else [self._select_first])
+            self.forms[-1]["fields"].extend((name, v) for v in chosen)
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+
+
+def main_form(html: str) -> dict[str, Any] | None:
+    reader = FormReader()
+    reader.feed(html)
+    forms = [
+        f
+        for f in reader.forms
+        if f["method"] == "post" and "setlang" not in f["action"] and "logout" not in f["action"]
+    ]
+    return max(forms, key=lambda f: len(f["fields"]), default=None)
+
+
+@pytest.fixture
+def world(personas, town_a_records):  # type: ignore[no-untyped-def]
+    return {"records": town_a_records, "users": {"coordinator": personas["alice"]}, "token": ""}
+
+
+def _read_pages(client: Client, world: dict[str, Any]) -> dict[str, str]:
+    routes = url_patterns()
+    pages = {}
+    for row in ROWS:
+        if row.expected == TOWN_READ and row.key in routes:
+            pages[row.key] = client.get(
+                _page_url(row.key, row.kwargs, routes[row.key], world, "coordinator")
+            ).content.decode()
+    return pages
+
+
+@pytest.mark.parametrize("payload", sorted(PAYLOADS))
+def test_hostile_text_in_every_free_text_field_is_refused_or_stored_and_shown_escaped(payload, world):
+    client = Client(raise_request_exception=False)
+    client.force_login(world["users"]["coordinator"])
+    routes = url_patterns()
+    value = PAYLOADS[payload]
+    tried, accepted, errors = [], [], []
+    for row in ROWS:
+        if row.expected not in (TOWN_MEMBER, TOWN_COORDINATOR) or row.key not in routes or row.key == "audit-list":
+            continue
+        url = _page_url(row.key, row.kwargs, routes[row.key], world, "coordinator")
+        form = main_form(client.get(url).content.decode())
+        if form is None or not form["text"]:
+            continue
+        data: dict[str, list[str]] = {}
+        for name, current in form["fields"]:
+            data.setdefault(name, []).append(value if name in form["text"] else current)
+        response = client.post(form["action"] or url, data)
+        tried.append(row.key)
+        if response.status_code == 302:
+            accepted.append(row.key)
+        if response.status_code >= 500:
+            errors.append(f"{row.key}: POST -> {response.status_code}")
+        elif response.status_code == 200 and SCRIPT.split("<img")[0] in response.content.decode():
+            errors.append(f"{row.key}: the re-shown form echoes the script unescaped")
+    assert tried, "no form page found"
+    if payload != "long":
+        assert accepted, f"no form accepted the {payload} text, so nothing was shown back: {tried}"
+    for key, html in _read_pages(client, world).items():
+        if "<script>alert('x')</script>" in html or "onerror=alert(1)>" in html:
+            errors.append(f"{key}: unescaped script in the page")
+    assert errors == [], "\n".join(errors)
+
+
+def test_a_stored_script_comes_back_escaped_on_the_detail_page(world):
+    from shutafut.partnerships.services import partnership_update
+
+    partnership = world["records"]["partnership"]
+    partnership_update(partnership, name=SCRIPT, public_goals=BIDI)
+    client = Client()
+    client.force_login(world["users"]["coordinator"])
+    html = client.get(f"/t/town-a/partnerships/{partnership.pk}/").content.decode()
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
+    assert "<script>alert" not in html
