@@ -9,6 +9,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("", include("shutafut.guide.urls")),
+    path("s/", include("shutafut.surveys.respondent_urls")),
     path("p/", include("shutafut.reports.public_urls")),
     path("national/", include("shutafut.reports.national_urls")),
     path("t/<slug:town>/organizations/", include("shutafut.organizations.urls")),
