@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from shutafut.organizations.models import Organization, Person
     from shutafut.partnerships.models import Partnership
     from shutafut.relationships.models import Relationship
+    from shutafut.surveys.models import Wave
 
     AnyUser = AbstractBaseUser | AnonymousUser
 
@@ -101,3 +102,9 @@ def access_partnership(user: AnyUser, pk: object, *, town: Town | None = None, r
     from shutafut.partnerships.models import Partnership
 
     return _access_owned(Partnership.objects.select_related("town", "convener"), user, pk, town, role)
+
+
+def access_wave(user: AnyUser, pk: object, *, town: Town | None = None, role: Role = Role.VIEWER) -> Wave:
+    from shutafut.surveys.models import Wave
+
+    return _access_owned(Wave.objects.select_related("town"), user, pk, town, role)

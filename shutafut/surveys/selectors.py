@@ -36,18 +36,6 @@ SECTOR_ORDER = [s.value for s in Sector]
 # ------------------------------------------------------------------------------------------ gates and lists
 
 
-def wave_get(town: Town, pk: object) -> Wave:
-    """The wave ``pk`` of ``town`` (whose membership the town gate checked): ``Http404`` if it is missing or
-    belongs to another town, alike."""
-    try:
-        wave = Wave.objects.filter(town=town, pk=int(str(pk))).first()
-    except ValueError:
-        wave = None
-    if wave is None:
-        raise Http404
-    return wave
-
-
 def link_get(wave: Wave, pk: object) -> SurveyLink:
     """A link of ``wave``, or ``Http404`` (missing, or of another wave or town)."""
     try:

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from shutafut.accounts.access import access_organization
+from shutafut.accounts.access import access_organization, access_wave
 from shutafut.accounts.decorators import town_view
 from shutafut.accounts.models import Role, Town
 from shutafut.lib.choices import label_of
@@ -73,7 +73,7 @@ def wave_create_view(request: HttpRequest, town: Town) -> HttpResponse:
 
 @town_view(Role.COORDINATOR)
 def wave_edit_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
-    wave = selectors.wave_get(town, pk)
+    wave = access_wave(request.user, pk, town=town)
     form = WaveForm(request.POST or None, instance=Wave.objects.get(pk=wave.pk))
     if request.method == "POST" and form.is_valid():
         try:
@@ -135,12 +135,12 @@ def _detail(request: HttpRequest, town: Town, wave: Wave, **extra: Any) -> HttpR
 
 @town_view()
 def wave_detail_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
-    return _detail(request, town, selectors.wave_get(town, pk))
+    return _detail(request, town, access_wave(request.user, pk, town=town))
 
 
 @town_view(Role.COORDINATOR)
 def wave_roster_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
-    wave = selectors.wave_get(town, pk)
+    wave = access_wave(request.user, pk, town=town)
     form = RosterForm(request.POST or None, town=town)
     if request.method == "POST" and form.is_valid():
         try:
@@ -173,7 +173,7 @@ def wave_roster_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
 @require_POST
 @town_view(Role.COORDINATOR)
 def wave_add_respondent_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
-    wave = selectors.wave_get(town, pk)
+    wave = access_wave(request.user, pk, town=town)
     form = RespondentForm(request.POST, town=town, prefix="person")
     if form.is_valid():
         organization = access_organization(
@@ -217,14 +217,14 @@ def _issue_response(
 @require_POST
 @town_view(Role.COORDINATOR)
 def wave_open_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
-    wave = selectors.wave_get(town, pk)
+    wave = access_wave(request.user, pk, town=town)
     return _issue_response(request, town, wave, lambda: services.wave_open(wave=wave))
 
 
 @require_POST
 @town_view(Role.COORDINATOR)
 def link_resend_view(request: HttpRequest, town: Town, pk: int, link: int) -> HttpResponse:
-    wave = selectors.wave_get(town, pk)
+    wave = access_wave(request.user, pk, town=town)
     old = selectors.link_get(wave, link)
     return _issue_response(request, town, wave, lambda: [services.link_reissue(link=old)])
 
@@ -232,7 +232,7 @@ def link_resend_view(request: HttpRequest, town: Town, pk: int, link: int) -> Ht
 @require_POST
 @town_view(Role.COORDINATOR)
 def link_revoke_view(request: HttpRequest, town: Town, pk: int, link: int) -> HttpResponse:
-    wave = selectors.wave_get(town, pk)
+    wave = access_wave(request.user, pk, town=town)
     services.link_withdraw(link=selectors.link_get(wave, link))
     messages.success(request, _("The link was revoked; its answers no longer count."))
     return redirect("survey-wave-detail", town=town.slug, pk=wave.pk)
@@ -241,7 +241,7 @@ def link_revoke_view(request: HttpRequest, town: Town, pk: int, link: int) -> Ht
 @require_POST
 @town_view(Role.COORDINATOR)
 def wave_close_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
-    wave = selectors.wave_get(town, pk)
+    wave = access_wave(request.user, pk, town=town)
     count = services.wave_close(wave=wave)
     messages.success(
         request,
