@@ -96,9 +96,10 @@ class RepresentativeForm(forms.Form):
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["member"].queryset = _members(partnership)  # type: ignore[attr-defined]
-        self.fields["user"].queryset = get_user_model().objects.filter(  # type: ignore[attr-defined]
+        users = get_user_model().objects.filter(
             memberships__town=partnership.town, memberships__role__in=[Role.MEMBER, Role.COORDINATOR]
-        ).order_by("username")
+        )
+        self.fields["user"].queryset = users.order_by("username")  # type: ignore[attr-defined]
 
 
 class MemberPickForm(forms.Form):
@@ -163,7 +164,7 @@ class NormForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["dimension"].choices = [  # type: ignore[attr-defined]
-            (d, CultureProfile._meta.get_field(d).verbose_name) for d in CULTURE_DIMENSIONS
+            (d, getattr(CultureProfile._meta.get_field(d), "verbose_name", d)) for d in CULTURE_DIMENSIONS
         ]
 
 
@@ -245,7 +246,9 @@ class RespondForm(forms.Form):
                 label=text, choices=LIKERT_LABELS, coerce=int, widget=forms.RadioSelect
             )
         for code, text in TRUST_ITEMS:
-            self.fields[code] = forms.TypedChoiceField(label=text, choices=TRUST_LABELS, coerce=int, widget=forms.RadioSelect)
+            self.fields[code] = forms.TypedChoiceField(
+                label=text, choices=TRUST_LABELS, coerce=int, widget=forms.RadioSelect
+            )
         for name, column, label in (
             ("benefits", Column.BENEFIT, _("Which of these benefits does the partnership bring your organization?")),
             ("concerns", Column.CONCERN, _("Which of these concerns does your organization have?")),

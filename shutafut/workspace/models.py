@@ -76,6 +76,9 @@ class CharterMember(models.Model):
         ordering = ["member__organization__name"]
         constraints = [models.UniqueConstraint(fields=["charter", "member"], name="charter_member_once")]
 
+    def __str__(self) -> str:
+        return f"{self.member} v{self.charter.version}"
+
 
 class CharterItem(models.Model):
     charter = models.ForeignKey(Charter, on_delete=models.CASCADE, related_name="items")
@@ -98,6 +101,9 @@ class CharterItem(models.Model):
     class Meta:
         ordering = ["pk"]
 
+    def __str__(self) -> str:
+        return self.text or self.code
+
 
 class CharterApproval(models.Model):
     charter = models.ForeignKey(Charter, on_delete=models.CASCADE, related_name="approvals")
@@ -107,6 +113,9 @@ class CharterApproval(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["charter", "member"], name="charter_approved_once")]
+
+    def __str__(self) -> str:
+        return f"{self.member}: {self.user}"
 
 
 # ---- Shared goal and vision (principle 2) --------------------------------------------------------------------------
@@ -125,6 +134,9 @@ class Vision(models.Model):
     statement = models.TextField(_("vision"))
     updated_at = models.DateTimeField(auto_now=True)
 
+    def __str__(self) -> str:
+        return self.statement[:80]
+
 
 class VisionEndorsement(models.Model):
     """A member's endorsement of the vision text as it stood (``statement``); a new text needs new endorsements."""
@@ -135,11 +147,17 @@ class VisionEndorsement(models.Model):
     statement = models.TextField()
     endorsed_at = models.DateTimeField(auto_now_add=True)
 
+    def __str__(self) -> str:
+        return f"{self.member}: {self.user}"
+
 
 class MemberFocus(models.Model):
     member = models.OneToOneField(Member, on_delete=models.CASCADE, related_name="workspace_focus")
     interest = _score(scoring.FOCUS_MIN, scoring.FOCUS_MAX, _("interest in the focus (0–3)"))
     influence = _score(scoring.FOCUS_MIN, scoring.FOCUS_MAX, _("ability to influence the focus (0–3)"))
+
+    def __str__(self) -> str:
+        return f"{self.member}: {self.interest}/{self.influence}"
 
 
 # ---- Readiness and justification (principle 5) -----------------------------------------------------------------
@@ -165,6 +183,9 @@ class ReadinessAssessment(models.Model):
     class Meta:
         ordering = ["-assessed_at", "-pk"]
 
+    def __str__(self) -> str:
+        return f"{self.partnership}: {self.political}/{self.organizational}/{self.community}"
+
 
 # ---- Cultures (principle 6) ------------------------------------------------------------------------------------
 
@@ -189,12 +210,18 @@ class CultureProfile(models.Model):
     reporting_cycle = _score(1, 5, _("reporting cycle (1 weekly – 5 yearly)"))
     success_note = models.CharField(_("success in its own words"), max_length=300, blank=True)
 
+    def __str__(self) -> str:
+        return str(self.member)
+
 
 class WorkingNorm(models.Model):
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="working_norms")
     dimension = models.CharField(_("dimension"), max_length=30)
     text = models.TextField(_("agreed working norm"))
     agreed_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.dimension}: {self.text[:60]}"
 
 
 # ---- Life cycle ------------------------------------------------------------------------------------------------
@@ -211,6 +238,9 @@ class StageTransition(models.Model):
 
     class Meta:
         ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.partnership}: {self.from_stage} → {self.to_stage}"
 
 
 # ---- Work plan -------------------------------------------------------------------------------------------------
@@ -240,6 +270,9 @@ class IndicatorValue(models.Model):
     class Meta:
         ordering = ["date", "pk"]
 
+    def __str__(self) -> str:
+        return f"{self.goal}: {self.value} ({self.date})"
+
 
 class Milestone(models.Model):
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="milestones")
@@ -266,6 +299,9 @@ class Task(models.Model):
 
     class Meta:
         ordering = ["due", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
 
 
 # ---- Health survey -----------------------------------------------------------------------------------------------
@@ -301,6 +337,9 @@ class HealthInvitation(models.Model):
     sent_at = models.DateTimeField(auto_now_add=True)
     reminder = models.BooleanField(default=False)
 
+    def __str__(self) -> str:
+        return f"{self.survey}: {self.person}"
+
 
 class HealthResponse(models.Model):
     survey = models.ForeignKey(HealthSurvey, on_delete=models.CASCADE, related_name="responses")
@@ -316,3 +355,6 @@ class HealthResponse(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["survey", "person"], name="one_health_response_per_person")]
+
+    def __str__(self) -> str:
+        return f"{self.survey}: {self.person}"

@@ -7,12 +7,12 @@ the PARTNER tool [S: peers.md].
 
 from __future__ import annotations
 
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from shutafut.model.principles import Principle
 
-PRINCIPLE_ITEMS: tuple[tuple[str, Principle, Promise], ...] = (
+PRINCIPLE_ITEMS: tuple[tuple[str, Principle, StrOrPromise], ...] = (
     ("p1a", Principle.P1, _("Each sector's place and role in the partnership is clear and respected.")),
     ("p1b", Principle.P1, _("The public body's statutory decisions are kept apart from the joint decisions.")),
     ("p2a", Principle.P2, _("The partnership is led by a public goal that all partners share.")),
@@ -27,13 +27,13 @@ PRINCIPLE_ITEMS: tuple[tuple[str, Principle, Promise], ...] = (
     ("p6b", Principle.P6, _("We have agreed working norms that bridge those differences.")),
 )
 
-TRUST_ITEMS: tuple[tuple[str, Promise], ...] = (
+TRUST_ITEMS: tuple[tuple[str, StrOrPromise], ...] = (
     ("trust_reliable", _("The partners are reliable.")),
     ("trust_mission", _("The partners support the shared mission.")),
     ("trust_open", _("The partners are open to discussion.")),
 )
 
-LIKERT_LABELS: tuple[tuple[int, Promise], ...] = (
+LIKERT_LABELS: tuple[tuple[int, StrOrPromise], ...] = (
     (1, _("Strongly disagree")),
     (2, _("Disagree")),
     (3, _("Neither agree nor disagree")),
@@ -41,7 +41,7 @@ LIKERT_LABELS: tuple[tuple[int, Promise], ...] = (
     (5, _("Strongly agree")),
 )
 
-TRUST_LABELS: tuple[tuple[int, Promise], ...] = (
+TRUST_LABELS: tuple[tuple[int, StrOrPromise], ...] = (
     (1, _("Not at all")),
     (2, _("A little")),
     (3, _("Fairly")),

@@ -118,9 +118,7 @@ def scale_scores(responses: Iterable[Answers], items: Sequence[str]) -> list[flo
     return scores
 
 
-def score_scale(
-    scale: str, responses: Sequence[Answers], items: Sequence[str], *, banded: bool = True
-) -> ScaleResult:
+def score_scale(scale: str, responses: Sequence[Answers], items: Sequence[str], *, banded: bool = True) -> ScaleResult:
     """Score one scale over a group of respondents, suppressing groups under ``MIN_GROUP``."""
     scores = scale_scores(responses, items)
     n = len(scores)

@@ -3,6 +3,7 @@ the facts the diagnosis needs and the partnership-page panel."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -40,6 +41,11 @@ if TYPE_CHECKING:
 SECTORS = [s.value for s in Sector]
 
 
+def field_label(model: Any, name: str) -> str:
+    """The verbose name of a model field, in the active language."""
+    return str(getattr(model._meta.get_field(name), "verbose_name", name))
+
+
 def current_members(partnership: Partnership) -> list[Member]:
     return list(partnership.members.filter(left_on__isnull=True).select_related("organization", "representative"))
 
@@ -50,7 +56,10 @@ def is_coordinator(user: AnyUser, partnership: Partnership) -> bool:
 
 
 def is_representative(user: AnyUser, member: Member) -> bool:
-    return bool(user.is_authenticated) and MemberRepresentative.objects.filter(member=member, user_id=user.pk).exists()
+    return (
+        bool(user.is_authenticated)
+        and MemberRepresentative.objects.filter(member=member, user__pk=int(str(user.pk))).exists()
+    )
 
 
 def represented_members(user: AnyUser, partnership: Partnership) -> list[Member]:
@@ -94,10 +103,8 @@ def label_of_table_item(code: str) -> str:
 def item_resource_types(item: CharterItem) -> set[str]:
     types = {item.resource_type} if item.resource_type else set()
     if item.code:
-        try:
+        with contextlib.suppress(KeyError):
             types |= {t.value for t in SECTOR_TABLE.item(item.code).resource_types}
-        except KeyError:
-            pass
     return types
 
 
@@ -143,7 +150,9 @@ def charter_view(partnership: Partnership) -> CharterView:
         for i in items
         if i.column == Column.BENEFIT and i.from_member_id and i.resource_type
     ]
-    concerns = [(str(i.member_id), item_label(i), bool(i.mitigation.strip())) for i in items if i.column == Column.CONCERN]
+    concerns = [
+        (str(i.member_id), item_label(i), bool(i.mitigation.strip())) for i in items if i.column == Column.CONCERN
+    ]
     roles = {str(k): list(e.roles) for k, e in entries.items() if k in names}
     found = scoring.charter_mismatches(
         contributions=contributions,
@@ -195,7 +204,8 @@ def readiness_go(r: ReadinessAssessment | None) -> bool | None:
 
 
 JUSTIFICATION_GO = READINESS_GO
-"""[P] The justification (contribution, scope, innovation; each 0–3) passes by the readiness rule: each ≥ 1, total ≥ 5."""
+"""[P] The justification (contribution, scope, innovation; each 0–3) passes by the readiness rule:
+each ≥ 1, total ≥ 5."""
 
 
 def justification_go(r: ReadinessAssessment | None) -> bool | None:
@@ -214,7 +224,7 @@ def culture_gaps(partnership: Partnership) -> list[dict[str, Any]]:
         for p in CultureProfile.objects.filter(member__in=members)
     }
     norms = {n.dimension for n in partnership.working_norms.all()}
-    labels = {d: CultureProfile._meta.get_field(d).verbose_name for d in CULTURE_DIMENSIONS}
+    labels = {d: field_label(CultureProfile, d) for d in CULTURE_DIMENSIONS}
     result = []
     for gap in scoring.culture_gaps(profiles, CULTURE_DIMENSIONS):
         result.append(
@@ -239,9 +249,9 @@ def plan(partnership: Partnership) -> dict[str, Any]:
             "values", "milestones__tasks__owner__organization"
         )
     )
-    rows = []
+    rows: list[dict[str, Any]] = []
     for g in goals:
-        milestones = []
+        milestones: list[dict[str, Any]] = []
         for ms in g.milestones.all():
             tasks = list(ms.tasks.all())
             p = scoring.weighted_progress((t.weight, t.progress / 100) for t in tasks) or 0.0

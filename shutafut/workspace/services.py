@@ -107,7 +107,11 @@ def _new_version(partnership: Partnership, by: AbstractBaseUser, source: Charter
         return charter
     for e in source.entries.all():
         CharterMember.objects.create(
-            charter=charter, member=e.member, roles=e.roles, representative_name=e.representative_name, mandate=e.mandate
+            charter=charter,
+            member=e.member,
+            roles=e.roles,
+            representative_name=e.representative_name,
+            mandate=e.mandate,
         )
     for i in source.items.all():
         i.pk = None
@@ -256,7 +260,8 @@ def vision_endorse(*, partnership: Partnership, member: Member, user: AbstractBa
 def _check_range(name: str, value: Any, low: int, high: int) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
         raise ValidationError(
-            gettext("%(name)s must be a whole number from %(low)s to %(high)s.") % {"name": name, "low": low, "high": high}
+            gettext("%(name)s must be a whole number from %(low)s to %(high)s.")
+            % {"name": name, "low": low, "high": high}
         )
     return value
 
@@ -278,17 +283,23 @@ def focus_set(*, member: Member, by: AbstractBaseUser, interest: int, influence:
 @transaction.atomic
 def readiness_record(*, partnership: Partnership, by: AbstractBaseUser, **fields: Any) -> ReadinessAssessment:
     for name in ("political", "organizational", "community", "contribution", "scope", "innovation"):
-        field = ReadinessAssessment._meta.get_field(name)
-        _check_range(str(field.verbose_name), fields.get(name), 0, 3)
+        _check_range(selectors.field_label(ReadinessAssessment, name), fields.get(name), 0, 3)
     return model_create(ReadinessAssessment, partnership=partnership, assessed_by=by, **fields)
 
 
 @transaction.atomic
 def culture_save(*, member: Member, by: AbstractBaseUser, **scores: Any) -> CultureProfile:
     _require_act_for(by, member)
-    for name in ("decision_speed", "planning_horizon", "formality", "success_meaning", "risk_attitude", "reporting_cycle"):
-        field = CultureProfile._meta.get_field(name)
-        _check_range(str(field.verbose_name), scores.get(name), scoring.CULTURE_MIN, scoring.CULTURE_MAX)
+    for name in (
+        "decision_speed",
+        "planning_horizon",
+        "formality",
+        "success_meaning",
+        "risk_attitude",
+        "reporting_cycle",
+    ):
+        label = selectors.field_label(CultureProfile, name)
+        _check_range(label, scores.get(name), scoring.CULTURE_MIN, scoring.CULTURE_MAX)
     profile = CultureProfile.objects.filter(member=member).first()
     if profile is None:
         return model_create(CultureProfile, member=member, **scores)
@@ -406,7 +417,9 @@ def _send_link(survey: HealthSurvey, member: Member, person: Person, base_url: s
             if reminder
             else gettext("Health survey of %(partnership)s")
         ) % {"partnership": survey.partnership.name}
-        body = gettext("Hello %(name)s,\n\nPlease answer the partnership's health survey at this personal link:\n%(url)s\n") % {
+        body = gettext(
+            "Hello %(name)s,\n\nPlease answer the partnership's health survey at this personal link:\n%(url)s\n"
+        ) % {
             "name": person.full_name,
             "url": respond_url(token, base_url),
         }
@@ -483,7 +496,11 @@ def survey_close(*, survey: HealthSurvey, base_url: str = "") -> HealthSurvey:
 def survey_of_link(link: SurveyLink) -> HealthSurvey | None:
     if link.purpose != "health_survey" or link.subject_id is None:
         return None
-    return HealthSurvey.objects.select_related("partnership").filter(pk=link.subject_id, partnership__town=link.town_id).first()
+    return (
+        HealthSurvey.objects.select_related("partnership")
+        .filter(pk=link.subject_id, partnership__town=link.town_id)
+        .first()
+    )
 
 
 @transaction.atomic

@@ -19,7 +19,8 @@ from shutafut.model.sectors import Sector
 from shutafut.partnerships.models import Partnership
 from shutafut.surveys.links import LinkError, LinkExpired, LinkRevoked, link_resolve
 from shutafut.workspace import forms, selectors, services
-from shutafut.workspace.models import CharterItem, HealthSurvey, SurveyStatus, Task
+from shutafut.workspace.models import CharterItem, Dimension, HealthSurvey, SurveyStatus, Task
+from shutafut.workspace.questionnaire import PRINCIPLE_ITEMS, TRUST_ITEMS
 
 
 def _base(request: HttpRequest, town: Town, partnership: Partnership, **extra: Any) -> dict[str, Any]:
@@ -59,7 +60,12 @@ def _act(
 
 
 def _form_error(form: Any) -> ValidationError:
-    return ValidationError([f"{form.fields[k].label if k in form.fields else ''}: {' '.join(v)}".lstrip(": ") for k, v in form.errors.items()])
+    return ValidationError(
+        [
+            f"{form.fields[k].label if k in form.fields else ''}: {' '.join(v)}".lstrip(": ")
+            for k, v in form.errors.items()
+        ]
+    )
 
 
 def _valid(form: Any) -> dict[str, Any]:
@@ -106,9 +112,9 @@ def charter_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
         town,
         partnership,
         view=selectors.charter_view(partnership),
-        item_form=forms.CharterItemForm(partnership=partnership),
-        entry_form=forms.CharterEntryForm(partnership=partnership),
-        rep_form=forms.RepresentativeForm(partnership=partnership),
+        item_form=forms.CharterItemForm(partnership=partnership, prefix="item"),
+        entry_form=forms.CharterEntryForm(partnership=partnership, prefix="entry"),
+        rep_form=forms.RepresentativeForm(partnership=partnership, prefix="rep"),
         prefill_form=forms.MemberPickForm(partnership=partnership, prefix="prefill"),
         representatives=partnership.members.filter(workspace_representatives__isnull=False)
         .values_list("organization__name", "workspace_representatives__user__username")
@@ -122,7 +128,9 @@ def charter_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
 def charter_print_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
     partnership = access_partnership(request.user, pk, town=town)
     return render(
-        request, "workspace/charter_print.html", _base(request, town, partnership, view=selectors.charter_view(partnership))
+        request,
+        "workspace/charter_print.html",
+        _base(request, town, partnership, view=selectors.charter_view(partnership)),
     )
 
 
@@ -130,7 +138,7 @@ def charter_print_view(request: HttpRequest, town: Town, pk: int) -> HttpRespons
 @town_view(Role.MEMBER)
 def charter_item_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
     def act(p: Partnership) -> None:
-        data = _valid(forms.CharterItemForm(request.POST, partnership=p))
+        data = _valid(forms.CharterItemForm(request.POST, partnership=p, prefix="item"))
         services.charter_item_add(partnership=p, by=request.user, **data)  # type: ignore[arg-type]
 
     return _act(request, town, pk, Role.MEMBER, "ws-charter", act, _("The item was added."))
@@ -152,7 +160,7 @@ def charter_item_remove_view(request: HttpRequest, town: Town, pk: int, item: in
 @town_view(Role.MEMBER)
 def charter_entry_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
     def act(p: Partnership) -> None:
-        data = _valid(forms.CharterEntryForm(request.POST, partnership=p))
+        data = _valid(forms.CharterEntryForm(request.POST, partnership=p, prefix="entry"))
         services.charter_entry_update(partnership=p, by=request.user, **data)  # type: ignore[arg-type]
 
     return _act(request, town, pk, Role.MEMBER, "ws-charter", act, _("Saved."))
@@ -182,7 +190,7 @@ def charter_approve_view(request: HttpRequest, town: Town, pk: int) -> HttpRespo
 @town_view(Role.COORDINATOR)
 def representative_add_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
     def act(p: Partnership) -> None:
-        data = _valid(forms.RepresentativeForm(request.POST, partnership=p))
+        data = _valid(forms.RepresentativeForm(request.POST, partnership=p, prefix="rep"))
         services.representative_add(member=data["member"], user=data["user"], by=request.user)  # type: ignore[arg-type]
 
     return _act(request, town, pk, Role.COORDINATOR, "ws-charter", act, _("The representative was added."))
@@ -202,14 +210,13 @@ def vision_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
     )
     endorsed = selectors.vision_endorsers(vision)
     members = selectors.current_members(partnership)
-    rows = [
-        {"member": m, "endorsed": m.pk in endorsed, "focus": getattr(m, "workspace_focus", None)} for m in members
-    ]
+    rows = [{"member": m, "endorsed": m.pk in endorsed, "focus": getattr(m, "workspace_focus", None)} for m in members]
     context = _base(
         request,
         town,
         partnership,
         vision=vision,
+        dimensions=[Dimension(d).label for d in (vision.dimensions if vision else []) if d in Dimension.values],
         rows=rows,
         vision_form=forms.VisionForm(initial=initial),
         focus_form=forms.FocusForm(partnership=partnership),
@@ -472,7 +479,12 @@ def health_respond_view(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404
     sector = Sector(invitation.member.organization.sector)
     form = forms.RespondForm(request.POST or None, sector=sector)
-    context: dict[str, Any] = {"survey": survey, "link": link, "form": form, "closed": survey.status != SurveyStatus.OPEN}
+    context: dict[str, Any] = {
+        "survey": survey,
+        "link": link,
+        "form": form,
+        "closed": survey.status != SurveyStatus.OPEN,
+    }
     if survey.status == SurveyStatus.CLOSED:
         context["results"] = selectors.survey_results(survey)
     if request.method == "POST":
@@ -481,8 +493,8 @@ def health_respond_view(request: HttpRequest, token: str) -> HttpResponse:
             try:
                 services.survey_answer(
                     link=link,
-                    answers={code: data[code] for code, _p, _t in forms.PRINCIPLE_ITEMS},
-                    trust={c: data[c] for c, _t in forms.TRUST_ITEMS},
+                    answers={code: data[code] for code, _p, _t in PRINCIPLE_ITEMS},
+                    trust={c: data[c] for c, _t in TRUST_ITEMS},
                     benefits=data["benefits"],
                     concerns=data["concerns"],
                     comment=data["comment"],

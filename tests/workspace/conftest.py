@@ -15,7 +15,9 @@ def ws(town_a_records, personas):  # type: ignore[no-untyped-def]
     p = r["partnership"]
     city_member = p.members.get(organization=r["city"])
     town = p.town
-    biz = Organization.objects.create(town=town, name="חברת אור", sector="business", subtype="company", legal_form="company")
+    biz = Organization.objects.create(
+        town=town, name="חברת אור", sector="business", subtype="company", legal_form="company"
+    )
     people = {
         "city": Person.objects.create(town=town, organization=r["city"], full_name="דנה", email="dana@example.org"),
         "ngo": Person.objects.create(town=town, organization=r["ngo"], full_name="יוסי", email="yossi@example.org"),

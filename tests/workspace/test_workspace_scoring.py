@@ -67,7 +67,9 @@ def test_a_scale_of_fewer_than_three_respondents_is_suppressed():
 
 def test_the_sector_breakdown_hides_small_sectors_and_flags_gaps_of_a_point():
     scales = {"p1": ["a"], "p2": ["b"]}
-    responses = [("public", {"a": 5, "b": 4})] * 3 + [("third", {"a": 4, "b": 4})] * 3 + [("business", {"a": 1, "b": 1})] * 2
+    responses = (
+        [("public", {"a": 5, "b": 4})] * 3 + [("third", {"a": 4, "b": 4})] * 3 + [("business", {"a": 1, "b": 1})] * 2
+    )
     result = scoring.sector_breakdown(responses, scales, ["public", "third", "business"])
     assert result.sectors == ("public", "third", "business")
     assert result.cells[("p1", "business")].suppressed

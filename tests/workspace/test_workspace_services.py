@@ -21,6 +21,16 @@ from shutafut.workspace.models import (
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _english():  # type: ignore[no-untyped-def]
+    """Refusals are checked by their English wording; the Hebrew is checked by the catalog test."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 READY = {"political": 2, "organizational": 2, "community": 1, "contribution": 2, "scope": 2, "innovation": 1}
 
 
@@ -47,15 +57,21 @@ def test_prefill_adds_the_members_sector_items_once(ws):
 def test_a_representative_cannot_edit_another_members_entries(ws):
     before = _snapshot(ws)
     with pytest.raises(ValidationError, match="representative"):
-        services.charter_item_add(partnership=ws["p"], member=ws["biz_m"], column="contribution", text="x", by=ws["carol"])
+        services.charter_item_add(
+            partnership=ws["p"], member=ws["biz_m"], column="contribution", text="x", by=ws["carol"]
+        )
     assert _snapshot(ws) == before
 
 
 def test_an_approval_by_someone_who_is_not_the_members_representative_is_refused(ws):
-    services.charter_item_add(partnership=ws["p"], member=ws["ngo_m"], column="contribution", text="ידע", by=ws["carol"])
+    services.charter_item_add(
+        partnership=ws["p"], member=ws["ngo_m"], column="contribution", text="ידע", by=ws["carol"]
+    )
     before = _snapshot(ws)
     with pytest.raises(ValidationError, match="Only a representative"):
-        services.charter_approve(partnership=ws["p"], member=ws["ngo_m"], user=ws["alice"])  # a coordinator, not its rep
+        services.charter_approve(
+            partnership=ws["p"], member=ws["ngo_m"], user=ws["alice"]
+        )  # a coordinator, not its rep
     with pytest.raises(ValidationError):
         services.charter_approve(partnership=ws["p"], member=ws["ngo_m"], user=ws["bob"])
     assert _snapshot(ws) == before
@@ -64,8 +80,12 @@ def test_an_approval_by_someone_who_is_not_the_members_representative_is_refused
 
 
 def test_a_change_to_an_approved_charter_makes_a_new_version_without_approvals(ws):
-    services.charter_item_add(partnership=ws["p"], member=ws["ngo_m"], column="contribution", text="ידע", by=ws["carol"])
-    services.charter_item_add(partnership=ws["p"], member=ws["ngo_m"], column="contribution", text="זמן", by=ws["carol"])
+    services.charter_item_add(
+        partnership=ws["p"], member=ws["ngo_m"], column="contribution", text="ידע", by=ws["carol"]
+    )
+    services.charter_item_add(
+        partnership=ws["p"], member=ws["ngo_m"], column="contribution", text="זמן", by=ws["carol"]
+    )
     assert Charter.objects.count() == 1  # unapproved: edited in place
     services.charter_approve(partnership=ws["p"], member=ws["ngo_m"], user=ws["carol"])
     services.charter_item_add(partnership=ws["p"], member=ws["ngo_m"], column="concern", text="עומס", by=ws["carol"])
@@ -78,13 +98,22 @@ def test_a_change_to_an_approved_charter_makes_a_new_version_without_approvals(w
 def test_the_charter_shows_benefit_concern_and_role_mismatches(ws):
     p = ws["p"]
     services.charter_item_add(
-        partnership=p, member=ws["city_m"], column="benefit", text="כסף", resource_type="budget",
-        from_member=ws["biz_m"], by=ws["alice"],
+        partnership=p,
+        member=ws["city_m"],
+        column="benefit",
+        text="כסף",
+        resource_type="budget",
+        from_member=ws["biz_m"],
+        by=ws["alice"],
     )
-    services.charter_item_add(partnership=p, member=ws["city_m"], column="concern", code="public.concern.risk_taking", by=ws["alice"])
+    services.charter_item_add(
+        partnership=p, member=ws["city_m"], column="concern", code="public.concern.risk_taking", by=ws["alice"]
+    )
     kinds = sorted(x["kind"] for x in selectors.charter_view(p).mismatches)
     assert kinds.count("benefit") == 1 and kinds.count("concern") == 1 and "role" in kinds
-    services.charter_item_add(partnership=p, member=ws["biz_m"], column="contribution", text="תקציב", resource_type="budget", by=ws["alice"])
+    services.charter_item_add(
+        partnership=p, member=ws["biz_m"], column="contribution", text="תקציב", resource_type="budget", by=ws["alice"]
+    )
     kinds = [x["kind"] for x in selectors.charter_view(p).mismatches]
     assert "benefit" not in kinds
 
@@ -145,7 +174,14 @@ def test_diagnosis_facts_carry_readiness_and_each_members_interest_and_influence
 
 
 def test_culture_gaps_need_a_norm_for_each_wide_gap(ws):
-    base = {"decision_speed": 1, "planning_horizon": 3, "formality": 3, "success_meaning": 3, "risk_attitude": 3, "reporting_cycle": 3}
+    base = {
+        "decision_speed": 1,
+        "planning_horizon": 3,
+        "formality": 3,
+        "success_meaning": 3,
+        "risk_attitude": 3,
+        "reporting_cycle": 3,
+    }
     services.culture_save(member=ws["ngo_m"], by=ws["carol"], **base)
     services.culture_save(member=ws["city_m"], by=ws["alice"], **{**base, "decision_speed": 4})
     gaps = {g["dimension"]: g for g in selectors.culture_gaps(ws["p"])}
@@ -182,8 +218,13 @@ def test_the_framework_gates_read_the_partnerships_documents(ws):
     assert facts.framework_signed_by_all is False
     members = [ws["city_m"], ws["ngo_m"], ws["biz_m"]]
     document_create(
-        partnership=ws["p"], kind="agreement", title="הסכם", signed_on=dt.date(2026, 1, 1), signatories=members,
-        decision_rules="הסכמה", info_flow_rules="דיוור חודשי",
+        partnership=ws["p"],
+        kind="agreement",
+        title="הסכם",
+        signed_on=dt.date(2026, 1, 1),
+        signatories=members,
+        decision_rules="הסכמה",
+        info_flow_rules="דיוור חודשי",
     )
     facts = selectors.gate_facts(ws["p"])
     assert facts.framework_signed_by_all and facts.decision_rules_set and facts.info_flow_rules_set
@@ -245,7 +286,9 @@ def test_a_survey_answer_after_the_survey_closed_is_refused(ws):
     assert _snapshot(ws) == before
 
 
-@pytest.mark.parametrize(("answers", "trust"), [({"p1a": 6}, {}), ({"p1a": 0}, {}), ({}, {"trust_open": 5}), ({"zz": 3}, {})])
+@pytest.mark.parametrize(
+    ("answers", "trust"), [({"p1a": 6}, {}), ({"p1a": 0}, {}), ({}, {"trust_open": 5}), ({"zz": 3}, {})]
+)
 def test_a_survey_answer_outside_its_scale_is_refused(ws, answers, trust):
     s = services.survey_create(partnership=ws["p"], title="סקר")
     services.survey_invite(survey=s, member=ws["ngo_m"], person=ws["people"]["ngo"])
