@@ -80,3 +80,17 @@ def test_an_anonymous_user_reaches_nothing(town_a_records):
 def test_a_non_numeric_id_is_simply_not_found(personas):
     with pytest.raises(Http404):
         access_organization(personas["alice"], "1 OR 1=1")
+
+
+def test_another_towns_survey_wave_looks_like_a_missing_one(personas, towns):
+    from shutafut.accounts.access import access_wave
+    from shutafut.surveys.models import Wave
+
+    wave = Wave.objects.create(town=towns[0], name="גל")
+    assert access_wave(personas["bob"], wave.pk) == wave
+    with pytest.raises(Http404):
+        access_wave(personas["charlie"], wave.pk)
+    with pytest.raises(Http404):
+        access_wave(personas["charlie"], 10**9)
+    with pytest.raises(PermissionDenied):
+        access_wave(personas["bob"], wave.pk, role=Role.COORDINATOR)
