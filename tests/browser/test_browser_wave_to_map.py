@@ -94,5 +94,8 @@ def test_a_coordinator_runs_a_wave_and_sees_the_map_and_metrics_change(
         str(t["ngo"].pk),
     )
     assert ratings == [4, 4, 4]  # the ngo's one tie: rung 4, rated 4 by each side
+    page.evaluate("id => window.shutafutMap.cy.getElementById(id).connectedEdges()[0].emit('tap')", str(t["ngo"].pk))
+    expect(page.locator("#map-panel-body")).to_contain_text("הדירוג של עמותת לב")  # an edge shows both ratings
+    expect(page.locator("#map-panel-body")).to_contain_text("שיתוף פעולה")
     density = page.evaluate("window.shutafutMap.data.summary.density")
     assert density == pytest.approx(2 / 3)
