@@ -13,6 +13,21 @@ SYSTEM = "system"
 
 _request: ContextVar[HttpRequest | None] = ContextVar("shutafut_audit_request", default=None)
 _label: ContextVar[str] = ContextVar("shutafut_audit_label", default=SYSTEM)
+_suspended: ContextVar[bool] = ContextVar("shutafut_audit_suspended", default=False)
+
+
+@contextmanager
+def suspended() -> Iterator[None]:
+    """Record nothing inside (a restore puts back rows that were already logged)."""
+    token = _suspended.set(True)
+    try:
+        yield
+    finally:
+        _suspended.reset(token)
+
+
+def is_suspended() -> bool:
+    return _suspended.get()
 
 
 @contextmanager

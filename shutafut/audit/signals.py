@@ -9,14 +9,14 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
-from shutafut.audit.context import current_actor
+from shutafut.audit.context import current_actor, is_suspended
 
 AUDITED_APPS = ("partnerships", "workspace", "organizations", "relationships")
 _OLD = "_audit_old_values"
 
 
 def is_audited(model: type[models.Model]) -> bool:
-    return model._meta.app_label in AUDITED_APPS and not model._meta.auto_created
+    return not is_suspended() and model._meta.app_label in AUDITED_APPS and not model._meta.auto_created
 
 
 def _plain(value: Any) -> Any:

@@ -1,0 +1,129 @@
+"""Backup and restore of the whole database as one portable JSON file (SQLite and PostgreSQL alike).
+
+``backup(path)`` writes every row of the project's tables (Django's serialization, with natural keys for content
+types so the file does not depend on the numbering of the database it came from). ``restore(path)`` loads such a
+file into an empty, migrated database in one transaction: all of it, or nothing. Sessions and the tables that
+``migrate`` rebuilds (content types, permissions) are left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import io
+import json
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from django.apps import apps
+from django.core import serializers
+from django.core.management import call_command
+from django.core.serializers.json import Deserializer as JsonDeserializer
+from django.core.serializers.json import DjangoJSONEncoder
+from django.core.serializers.json import Serializer as JsonSerializer
+from django.db import transaction
+from django.db.models import Model
+
+EXCLUDED = ("contenttypes", "auth.permission", "sessions")
+FORMAT = "shutafut"  # Django's JSON, with datetimes to the microsecond (DjangoJSONEncoder keeps milliseconds)
+
+
+class _Encoder(DjangoJSONEncoder):
+    def default(self, o: Any) -> Any:
+        if isinstance(o, dt.datetime | dt.time):
+            return o.isoformat()
+        return super().default(o)
+
+
+class Serializer(JsonSerializer):
+    """The backup format: Django's JSON serializer with an exact encoder."""
+
+    def _init_options(self) -> None:
+        self.options.setdefault("cls", _Encoder)
+        super()._init_options()  # type: ignore[misc]
+
+
+Deserializer = JsonDeserializer
+
+
+def _register() -> None:
+    if FORMAT not in serializers.get_serializer_formats():
+        serializers.register_serializer(FORMAT, __name__)
+
+
+class RestoreError(Exception):
+    """The target database is not empty, or the file is not a backup."""
+
+
+def data_models() -> list[type[Model]]:
+    """The models whose rows a backup holds."""
+    return [
+        m
+        for m in apps.get_models()
+        if m._meta.app_label not in ("contenttypes", "sessions") and m._meta.label != "auth.Permission"
+    ]
+
+
+def _is_gzip(path: Path) -> bool:
+    return path.suffix == ".gz"
+
+
+def backup(path: str | Path) -> int:
+    """Write the backup to ``path`` (gzip-compressed when it ends in .gz); return the number of records."""
+    path = Path(path)
+    _register()
+    out = io.StringIO()
+    call_command(
+        "dumpdata",
+        format=FORMAT,
+        exclude=list(EXCLUDED),
+        natural_foreign=True,
+        indent=None,
+        stdout=out,
+    )
+    text = out.getvalue()
+    tmp = path.with_name(path.name + ".part")
+    if _is_gzip(path):
+        with gzip.open(tmp, "wt", encoding="utf-8") as f:
+            f.write(text)
+    else:
+        tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+    return len(json.loads(text))
+
+
+def database_is_empty() -> bool:
+    """True when no project or user rows exist (a freshly migrated database)."""
+    return not any(m._default_manager.exists() for m in data_models())
+
+
+def restore(path: str | Path, *, replace: bool = False) -> int:
+    """Load the backup at ``path`` into this database in one transaction; return the number of records.
+
+    The database must be empty (migrated, without data) unless ``replace`` is set: then its data is flushed first.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise RestoreError(f"no such file: {path}")
+    with tempfile.TemporaryDirectory() as tmpdir:
+        _register()
+        fixture = Path(tmpdir) / f"backup.{FORMAT}"
+        if _is_gzip(path):
+            with gzip.open(path, "rb") as src, fixture.open("wb") as dst:
+                shutil.copyfileobj(src, dst)
+        else:
+            shutil.copyfile(path, fixture)
+        if not fixture.read_text(encoding="utf-8").lstrip().startswith("["):
+            raise RestoreError(f"{path} is not a Shutafut backup (a JSON list of records)")
+        with transaction.atomic():
+            if not database_is_empty():
+                if not replace:
+                    raise RestoreError("the database already holds data; restore into an empty database")
+                call_command("flush", interactive=False, verbosity=0)
+            from shutafut.audit.context import suspended
+
+            with suspended():  # the backup holds the audit log as it was; loading must not add to it
+                call_command("loaddata", str(fixture), stdout=io.StringIO(), verbosity=1)
+            return len(json.loads(fixture.read_text(encoding="utf-8")))

@@ -1,0 +1,54 @@
+"""``shutafut backup FILE`` and ``shutafut restore FILE``. Registered in shutafut/cli.py with ``register(main)``."""
+
+from __future__ import annotations
+
+import click
+
+
+def _setup() -> None:
+    from shutafut.cli import django_setup
+
+    django_setup()
+
+
+@click.command("backup")
+@click.argument("file", type=click.Path(dir_okay=False, writable=True))
+def backup_command(file: str) -> None:
+    """Write every record of the database to FILE (portable JSON; gzip when FILE ends in .gz)."""
+    _setup()
+    from shutafut.backup import backup
+
+    n = backup(file)
+    click.echo(f"{n} records written to {file}")
+
+
+@click.command("restore")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--replace", is_flag=True, help="Delete the data already in the database first.")
+def restore_command(file: str, replace: bool) -> None:
+    """Load the backup FILE into an empty, migrated database, all or nothing."""
+    _setup()
+    from shutafut.audit.context import acting_as
+    from shutafut.backup import RestoreError, restore
+
+    try:
+        with acting_as("system"):
+            n = restore(file, replace=replace)
+    except RestoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{n} records restored from {file}")
+
+
+@click.group("data")
+def data_group() -> None:
+    """Backup and restore."""
+
+
+data_group.add_command(backup_command)
+data_group.add_command(restore_command)
+
+
+def register(main: click.Group) -> None:
+    """Add ``backup`` and ``restore`` to the ``shutafut`` command."""
+    main.add_command(backup_command)
+    main.add_command(restore_command)
