@@ -301,3 +301,14 @@ def test_a_person_of_another_organization_gets_no_link_for_a_member(ws):
     s = services.survey_create(partnership=ws["p"], title="סקר")
     with pytest.raises(ValidationError):
         services.survey_invite(survey=s, member=ws["ngo_m"], person=ws["people"]["city"])
+
+
+def test_removing_an_item_from_an_approved_charter_leaves_the_approved_version_intact(ws):
+    item = services.charter_item_add(
+        partnership=ws["p"], member=ws["ngo_m"], column="contribution", text="ידע", by=ws["carol"]
+    )
+    services.charter_approve(partnership=ws["p"], member=ws["ngo_m"], user=ws["carol"])
+    services.charter_item_remove(item=item, by=ws["carol"])
+    current = selectors.charter_current(ws["p"])
+    assert current is not None and current.version == 2 and not current.items.exists()
+    assert Charter.objects.get(version=1).items.count() == 1

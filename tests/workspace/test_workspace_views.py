@@ -153,3 +153,18 @@ def test_the_panel_context_and_snippet_render_for_the_partnership_page(ws):
 
     html = render_to_string("workspace/partnership_panel.html", partnership_panel_context(ws["p"], ws["alice"]))
     assert "ws-panel" in html and reverse("ws-home", kwargs={"town": "town-a", "pk": ws["p"].pk}) in html
+
+
+def test_a_member_cannot_send_survey_links(client, ws):
+    s = services.survey_create(partnership=ws["p"], title="סקר")
+    client.force_login(ws["carol"])
+    response = client.post(_url("ws-survey-action", ws, survey=s.pk, action="send"))
+    assert response.status_code == 403 and not s.invitations.exists()
+
+
+def test_the_coordinator_sends_links_by_e_mail_with_the_personal_url(client, ws, mailoutbox):
+    s = services.survey_create(partnership=ws["p"], title="סקר")
+    client.force_login(ws["alice"])
+    client.post(_url("ws-survey-action", ws, survey=s.pk, action="send"))
+    assert s.invitations.count() == 3 and len(mailoutbox) == 3
+    assert "http://testserver/h/" in mailoutbox[0].body
