@@ -20,9 +20,11 @@ PRESET_LAYOUT_FROM = 300
 """From this many organizations the map is laid out on the server (``preset_layout``) and the browser only draws."""
 LAYOUT_SEED = 0
 """Seed of the preset layout, so that the same map is drawn the same way every time."""
-_RNG_LOCK = threading.Lock()
 LAYOUT_SIZE = 2000.0
 """Preset positions are scaled into a square of this many pixels (cytoscape model coordinates)."""
+
+_RNG_LOCK = threading.Lock()
+"""igraph's random generator is process-wide: one seeded layout at a time."""
 
 
 @dataclass(frozen=True, slots=True, eq=False)
