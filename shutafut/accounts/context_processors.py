@@ -6,10 +6,14 @@ from django.http import HttpRequest
 
 from shutafut.accounts.access import towns_of
 
+NATIONAL_GROUP = "national"
+"""Members of this group (and superusers) see the national view: aggregates across towns, never records."""
+
 
 def towns(request: HttpRequest) -> dict[str, Any]:
-    """Expose the towns the user belongs to, for the town switcher in the header."""
+    """Expose the towns the user belongs to (for the town switcher) and whether the national view is open."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"user_towns": []}
-    return {"user_towns": list(towns_of(user))}
+        return {"user_towns": [], "is_national": False}
+    is_national = user.is_superuser or user.groups.filter(name=NATIONAL_GROUP).exists()
+    return {"user_towns": list(towns_of(user)), "is_national": is_national}

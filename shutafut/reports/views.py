@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from shutafut.accounts.access import access_partnership
+from shutafut.accounts.context_processors import NATIONAL_GROUP
 from shutafut.accounts.decorators import town_view
 from shutafut.accounts.models import Role, Town
 from shutafut.partnerships.models import Partnership
@@ -22,7 +23,6 @@ from shutafut.reports.importers import ORG_FORMATS
 from shutafut.reports.pdf import render_pdf
 from shutafut.reports.services import ImportResult, funding_import, organizations_import
 
-NATIONAL_GROUP = "national"
 MAX_UPLOAD = 20 * 1024 * 1024
 
 
