@@ -1,0 +1,138 @@
+"""The child process of the crash tests: prepares data, performs one transactional write, or counts what is there.
+
+    python crash_child.py setup | import [PAUSE_AT] | rating IDS pause|nopause RATED RUNG | count
+
+With a pause, the child prints INSIDE when it is in the middle of the write (inside the transaction, after part of
+the rows were written) and sleeps, waiting for the parent's SIGKILL. The database comes from DATABASE_URL.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shutafut.settings")
+sys.path.insert(0, os.environ.get("SHUTAFUT_REPO", "."))
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db.models.signals import post_save  # noqa: E402
+
+N_MEMBERS = 120
+
+
+def pause() -> None:
+    print("INSIDE", flush=True)
+    time.sleep(120)
+
+
+def seed() -> None:
+    import datetime as dt
+
+    from shutafut.accounts.models import Town
+    from shutafut.organizations.models import Organization, Person
+    from shutafut.surveys.links import link_issue
+    from shutafut.surveys.models import Rating, Wave
+
+    town = Town.objects.create(name="עיר קריסה", slug="crash", authority_code="9")
+    a = Organization.objects.create(
+        town=town, name="א", sector="public", subtype="local_authority", legal_form="local_authority"
+    )
+    b = Organization.objects.create(town=town, name="ב", sector="third", subtype="nonprofit", legal_form="amuta")
+    c = Organization.objects.create(town=town, name="ג", sector="third", subtype="nonprofit", legal_form="amuta")
+    person = Person.objects.create(town=town, organization=a, full_name="רות")
+    wave = Wave.objects.create(town=town, name="גל 1", status="open", opens_on=dt.date(2026, 1, 1))
+    wave.organizations.set([a, b, c])
+    link, _token = link_issue(town=town, purpose="relationship_survey", person=person, organization=a, wave=wave)
+    Rating.objects.create(wave=wave, link=link, rater=a, rated=c, rung=2)
+    print(json.dumps({"link": link.pk, "b": b.pk, "c": c.pk}))
+
+
+def record() -> object:
+    from shutafut.diagnosis.engine import parse
+
+    members = [
+        {"id": f"m{i}", "name": f"ארגון {i}", "sector": ("public", "business", "third")[i % 3]}
+        for i in range(N_MEMBERS)
+    ]
+    return parse(
+        {
+            "schema_version": 1,
+            "id": "crash",
+            "name": "שותפות גדולה",
+            "convener": "m0",
+            "members": members,
+            "framework_documents": [],
+            "pledges": [],
+            "decisions": [],
+            "interactions": [],
+        }
+    )
+
+
+def do_import(pause_at: int | None) -> None:
+    from shutafut.accounts.models import Town
+    from shutafut.partnerships.imports import partnership_import
+    from shutafut.partnerships.models import Member
+
+    saved = [0]
+
+    def on_member(sender: object, **kwargs: object) -> None:
+        saved[0] += 1
+        if pause_at is not None and saved[0] == pause_at:
+            pause()
+
+    post_save.connect(on_member, sender=Member, weak=False)
+    partnership_import(town=Town.objects.get(slug="crash"), record=record())  # type: ignore[arg-type]
+    print("DONE", flush=True)
+    count()
+
+
+def do_rating(ids: dict[str, int], with_pause: bool, rated_key: str, rung: int) -> None:
+    from shutafut.organizations.models import Organization
+    from shutafut.surveys.models import Rating, SurveyLink
+    from shutafut.surveys.services import rating_save
+
+    if with_pause:
+        post_save.connect(lambda **kw: pause(), sender=Rating, weak=False)
+    link = SurveyLink.objects.get(pk=ids["link"])
+    rating_save(link=link, rated=Organization.objects.get(pk=ids[rated_key]), rung=rung, trust_reliability=4)
+    print("DONE", flush=True)
+    count()
+
+
+def count() -> None:
+    from shutafut.organizations.models import Organization
+    from shutafut.partnerships.models import Member, Partnership
+    from shutafut.surveys.models import Rating, SurveyLink
+
+    print(
+        json.dumps(
+            {
+                "partnerships": Partnership.objects.count(),
+                "members": Member.objects.count(),
+                "organizations": Organization.objects.count(),
+                "ratings": sorted(Rating.objects.values_list("rated__name", "rung")),
+                "link_used": SurveyLink.objects.filter(last_used_at__isnull=False).count(),
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    mode = sys.argv[1]
+    if mode == "setup":
+        from django.core.management import call_command
+
+        call_command("migrate", interactive=False, verbosity=0)
+        seed()
+    elif mode == "import":
+        do_import(int(sys.argv[2]) if len(sys.argv) > 2 else None)
+    elif mode == "rating":
+        do_rating(json.loads(sys.argv[2]), sys.argv[3] == "pause", sys.argv[4], int(sys.argv[5]))
+    elif mode == "count":
+        count()
