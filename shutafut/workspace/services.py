@@ -74,6 +74,13 @@ def _require_representative(user: AbstractBaseUser, member: Member) -> None:
         )
 
 
+def _rediagnose(partnership: Partnership) -> None:
+    """Readiness and focus feed the diagnosis (principles 2 and 5): refresh its history in the same transaction."""
+    from shutafut.diagnosis.services import diagnosis_refresh
+
+    diagnosis_refresh(partnership)
+
+
 # ---- Representatives -------------------------------------------------------------------------------------------
 
 
@@ -273,8 +280,11 @@ def focus_set(*, member: Member, by: AbstractBaseUser, interest: int, influence:
     _check_range(gettext("Influence"), influence, scoring.FOCUS_MIN, scoring.FOCUS_MAX)
     focus = MemberFocus.objects.filter(member=member).first()
     if focus is None:
-        return model_create(MemberFocus, member=member, interest=interest, influence=influence)
-    return model_update(focus, interest=interest, influence=influence)
+        focus = model_create(MemberFocus, member=member, interest=interest, influence=influence)
+    else:
+        focus = model_update(focus, interest=interest, influence=influence)
+    _rediagnose(member.partnership)
+    return focus
 
 
 # ---- Readiness, culture -----------------------------------------------------------------------------------------
@@ -284,7 +294,9 @@ def focus_set(*, member: Member, by: AbstractBaseUser, interest: int, influence:
 def readiness_record(*, partnership: Partnership, by: AbstractBaseUser, **fields: Any) -> ReadinessAssessment:
     for name in ("political", "organizational", "community", "contribution", "scope", "innovation"):
         _check_range(selectors.field_label(ReadinessAssessment, name), fields.get(name), 0, 3)
-    return model_create(ReadinessAssessment, partnership=partnership, assessed_by=by, **fields)
+    assessment = model_create(ReadinessAssessment, partnership=partnership, assessed_by=by, **fields)
+    _rediagnose(partnership)
+    return assessment
 
 
 @transaction.atomic
