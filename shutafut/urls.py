@@ -10,6 +10,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("", include("shutafut.guide.urls")),
     path("s/", include("shutafut.surveys.respondent_urls")),
+    path("h/", include("shutafut.workspace.public_urls")),
     path("p/", include("shutafut.reports.public_urls")),
     path("national/", include("shutafut.reports.national_urls")),
     path("t/<slug:town>/organizations/", include("shutafut.organizations.urls")),

@@ -36,7 +36,10 @@ def engine_input(partnership: Partnership) -> e.Partnership:
     Lists of records are always *recorded* (an empty list means none); a blank scalar such as the horizon is
     *not recorded*, so the tests that need it come out unknown and ask for it.
     """
+    from shutafut.workspace.selectors import diagnosis_facts
+
     p = partnership
+    facts = diagnosis_facts(p)
     members = list(p.members.all())
     member_of_org = {m.organization_id: f"member-{m.pk}" for m in members}
     convener = member_of_org.get(p.convener_id) if p.convener_id else None
@@ -71,6 +74,8 @@ def engine_input(partnership: Partnership) -> e.Partnership:
                 roles=tuple(PartnerRole(r) for r in m.roles or []),
                 joined=m.joined_on,
                 mandate=bool(m.mandate.strip()),
+                interest=facts["members"].get(m.pk, {}).get("interest"),
+                influence=facts["members"].get(m.pk, {}).get("influence"),
             )
             for m in members
         ),
@@ -139,6 +144,7 @@ def engine_input(partnership: Partnership) -> e.Partnership:
             )
             for x in p.interactions.all()
         ),
+        readiness=e.Readiness(**facts["readiness"]) if facts["readiness"] else None,
     )
 
 

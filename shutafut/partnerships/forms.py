@@ -32,7 +32,6 @@ class PartnershipForm(forms.ModelForm[Partnership]):
             "beneficiaries",
             "description",
             "convener",
-            "stage",
             "framing",
             "started_on",
             "horizon_months",

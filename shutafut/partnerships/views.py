@@ -18,6 +18,7 @@ from shutafut.model.lifecycle import Stage
 from shutafut.partnerships import forms, services
 from shutafut.partnerships.models import Partnership
 from shutafut.partnerships.selectors import partnership_detail, partnership_list
+from shutafut.workspace.selectors import partnership_panel_context
 
 
 @town_view()
@@ -46,6 +47,7 @@ def partnership_detail_view(request: HttpRequest, town: Town, pk: int) -> HttpRe
         "can_edit": request.membership.allows(Role.MEMBER),  # type: ignore[attr-defined]
     }
     context.update(_diagnosis_context(partnership))
+    context.update(partnership_panel_context(partnership, request.user))
     return render(request, "partnerships/detail.html", context)
 
 

@@ -125,3 +125,19 @@ def test_the_cli_import_refuses_an_unknown_town(towns):
     result = CliRunner().invoke(main, ["partnership", "import", str(example), "--town", "nowhere"])
     assert result.exit_code == 2
     assert "nowhere" in result.output
+
+
+def test_the_workspace_readiness_and_focus_feed_the_diagnosis(towns, personas, town_a_records):
+    from shutafut.diagnosis.services import diagnosis_document
+    from shutafut.workspace.services import focus_set, readiness_record
+
+    partnership = town_a_records["partnership"]
+    before = {p["number"]: p for p in diagnosis_document(partnership, "en")["principles"]}
+    assert before[5]["indicators"]["I5.1_total"] is None
+    scores = {"political": 0, "organizational": 3, "community": 3, "contribution": 2, "scope": 2, "innovation": 1}
+    readiness_record(partnership=partnership, by=personas["alice"], **scores)
+    focus_set(member=partnership.members.get(), by=personas["alice"], interest=3, influence=2)
+    after = {p["number"]: p for p in diagnosis_document(partnership, "en")["principles"]}
+    assert after[5]["indicators"]["I5.1_total"] == 6
+    assert after[5]["indicators"]["I5.1_go"] is False  # political readiness 0: no-go
+    assert after[5]["status"] == "risk"
