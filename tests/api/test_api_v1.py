@@ -164,3 +164,16 @@ def test_the_openapi_schema_is_served(client):
     schema = client.get("/api/v1/openapi.json").json()
     assert schema["openapi"].startswith("3.")
     assert "/api/v1/partnerships/{partnership_id}" in schema["paths"]
+
+
+def test_an_explicit_null_for_a_required_field_is_refused_with_the_field_named(client, token_of, town_a_records):
+    pk = town_a_records["ngo"].pk
+    response = client.patch(
+        f"/api/v1/organizations/{pk}",
+        json.dumps({"registry_number": None, "name": None}),
+        content_type="application/json",
+        **token_of("carol"),
+    )
+    assert response.status_code == 422
+    assert {e["field"] for e in response.json()["detail"]} == {"registry_number", "name"}
+    assert Organization.objects.get(pk=pk).name == "עמותת לב"
