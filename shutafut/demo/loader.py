@@ -12,6 +12,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -52,12 +53,13 @@ class DemoTown:
     name_en: str
     authority_code: str
     coordinator: str
+    partner: str
     seed: int
 
 
 TOWNS = (
-    DemoTown("beer-sheva", "באר שבע", "Be'er Sheva", "9000", "coordinator1", 1),
-    DemoTown("kfar-saba", "כפר סבא", "Kfar Saba", "6900", "coordinator2", 2),
+    DemoTown("beer-sheva", "באר שבע", "Be'er Sheva", "9000", "coordinator1", "partner1", 1),
+    DemoTown("kfar-saba", "כפר סבא", "Kfar Saba", "6900", "coordinator2", "partner2", 2),
 )
 
 FIELDS = [
@@ -178,22 +180,38 @@ def load_demo() -> str:
             )
             if created:
                 _fill_town(town, random.Random(spec.seed))
-            _ensure_account(spec.coordinator, town, Role.COORDINATOR)
+            coordinator = _ensure_account(spec.coordinator, town, Role.COORDINATOR)
+            partner = _ensure_account(spec.partner, town, Role.MEMBER)
+            if created:
+                _name_representatives(town, coordinator, partner)
         lines.append(
             f"{spec.name_en}: {town.organizations.count()} organizations, {town.relationships.count()} relationships,"
             f" {town.partnerships.count()} partnerships ({'created' if created else 'already there'});"
-            f" login {spec.coordinator} / {DEMO_PASSWORD}"
+            f" login {spec.coordinator} / {DEMO_PASSWORD} (coordinator), {spec.partner} / {DEMO_PASSWORD}"
+            " (a partner's representative)"
         )
     return "\n".join(lines)
 
 
-def _ensure_account(username: str, town: Town, role: Role) -> None:
+def _ensure_account(username: str, town: Town, role: Role) -> Any:
     User = get_user_model()
     user, created = User.objects.get_or_create(username=username)
     if created:
         user.set_password(DEMO_PASSWORD)
         user.save()
     Membership.objects.get_or_create(user=user, town=town, defaults={"role": role})
+    return user
+
+
+def _name_representatives(town: Town, coordinator: Any, partner: Any) -> None:
+    """In the partnership at initiation, the coordinator acts for the convener and the partner for the rest,
+    so that the whole life cycle can be walked in the workspace with the two demo accounts."""
+    from shutafut.workspace.services import representative_add
+
+    partnership = town.partnerships.get(stage="initiation")
+    for member in partnership.members.select_related("organization"):
+        user = coordinator if member.organization_id == partnership.convener_id else partner
+        representative_add(member=member, user=user, by=coordinator)
 
 
 def _org(town: Town, **fields: object) -> Organization:

@@ -76,3 +76,15 @@ def test_the_dashboard_counts_partnerships_by_their_diagnosed_rung(demo, client)
     counts = {int(rung): n for rung, _label, n in diagnosed}
     assert sum(counts.values()) == Town.objects.get(slug="beer-sheva").partnerships.count()
     assert counts[int(Rung.PARTNERSHIP)] == 1
+
+
+def test_the_partner_account_represents_partners_in_the_partnership_at_initiation(demo):
+    from shutafut.workspace.models import MemberRepresentative
+
+    partnership = Town.objects.get(slug="beer-sheva").partnerships.get(stage="initiation")
+    acting = {
+        r.member.organization_id: r.user.username
+        for r in MemberRepresentative.objects.filter(member__partnership=partnership)
+    }
+    assert acting[partnership.convener_id] == "coordinator1"
+    assert set(acting.values()) == {"coordinator1", "partner1"}
