@@ -30,6 +30,10 @@ TOWN_COORDINATOR = _profile(302, 302, 403, 403, 200, 404, 200)
 NOT_FOUND = _profile(404, 404, 404, 404, 404, 404, 404)
 STAFF_ONLY = _profile(302, 302, 302, 302, 302, 302, 200)
 METHOD_NOT_ALLOWED = _profile(405, 405, 405, 405, 405, 405, 405)
+# Respondent pages (/s/<token>/...): give the token argument the value "survey_token", e.g.
+#   page("survey-respond", SURVEY_LINK, token="survey_token"). Only the link's holder gets in; an invalid token is
+#   the same answer for everyone else.
+SURVEY_LINK = _profile(404, 200, 404, 404, 404, 404, 404)
 API_READ = _profile(401, 401, 200, 200, 200, 404, 200)
 API_CREATE_MEMBER = _profile(401, 401, 403, 201, 201, 404, 201)
 API_CREATE_COORDINATOR = _profile(401, 401, 403, 403, 201, 404, 201)
