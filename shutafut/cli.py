@@ -63,6 +63,7 @@ def partnership_import_command(file: str, town_slug: str) -> None:
 
 
 def _register_subcommands() -> None:
+    from shutafut.backup_cli import register as register_backup
     from shutafut.diagnosis.cli import diagnose
     from shutafut.network.cli import network
     from shutafut.reports.cli import data, report
@@ -71,6 +72,7 @@ def _register_subcommands() -> None:
     main.add_command(network)
     main.add_command(report)
     main.add_command(data)
+    register_backup(main)
 
 
 _register_subcommands()

@@ -16,6 +16,7 @@ from typing import Any
 from django.core import signing
 from django.utils import timezone
 
+from shutafut.security.ratelimit import allow_survey_link
 from shutafut.surveys.models import SurveyLink
 
 SALT = "shutafut.surveys.link"
@@ -40,6 +41,12 @@ class LinkRevoked(LinkError):
     code = "revoked"
 
 
+class LinkRateLimited(LinkError):
+    """Too many requests through one link in a short time (``shutafut.security.ratelimit``)."""
+
+    code = "rate_limited"
+
+
 def _digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
@@ -52,7 +59,8 @@ def link_issue(*, lifetime: dt.timedelta = DEFAULT_LIFETIME, **fields: Any) -> t
 
 
 def link_resolve(token: str) -> SurveyLink:
-    """Return the link of ``token``, or raise ``LinkInvalid``, ``LinkExpired`` or ``LinkRevoked``."""
+    """Return the link of ``token``, or raise ``LinkInvalid``, ``LinkExpired``, ``LinkRevoked`` or
+    ``LinkRateLimited`` (each link has a request budget per minute)."""
     try:
         secret = signing.Signer(salt=SALT).unsign(token)
     except signing.BadSignature as exc:
@@ -64,6 +72,8 @@ def link_resolve(token: str) -> SurveyLink:
     )
     if link is None:
         raise LinkInvalid
+    if not allow_survey_link(link.pk):
+        raise LinkRateLimited
     if link.revoked_at is not None:
         raise LinkRevoked
     if link.is_expired:

@@ -24,6 +24,7 @@ from shutafut.model.ladder import Rung
 from shutafut.model.sectors import Sector
 from shutafut.organizations.models import Organization
 from shutafut.organizations.services import person_create
+from shutafut.security.ratelimit import too_many_requests
 from shutafut.surveys import selectors, services
 from shutafut.surveys.forms import (
     NONRESPONDENT_LABELS,
@@ -38,7 +39,7 @@ from shutafut.surveys.forms import (
     RosterForm,
     WaveForm,
 )
-from shutafut.surveys.links import LinkError, LinkExpired, LinkRevoked, link_resolve
+from shutafut.surveys.links import LinkError, LinkExpired, LinkRateLimited, LinkRevoked, link_resolve
 from shutafut.surveys.models import Frequency, LinkPurpose, SurveyLink, Wave, WaveStatus
 
 # ------------------------------------------------------------------------------------------ coordinator pages
@@ -273,6 +274,8 @@ def _resolve(request: HttpRequest, token: str) -> SurveyLink | HttpResponse:
         return _private(render(request, "surveys/link_gone.html", {"reason": "expired"}, status=410))
     except LinkRevoked:
         return _private(render(request, "surveys/link_gone.html", {"reason": "revoked"}, status=410))
+    except LinkRateLimited:
+        return _private(too_many_requests(request))
     except LinkError:
         return _private(render(request, "surveys/link_invalid.html", status=404))
     if link.purpose != LinkPurpose.RELATIONSHIP_SURVEY or link.wave is None:

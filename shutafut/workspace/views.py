@@ -17,7 +17,8 @@ from shutafut.accounts.decorators import town_view
 from shutafut.accounts.models import Role, Town
 from shutafut.model.sectors import Sector
 from shutafut.partnerships.models import Partnership
-from shutafut.surveys.links import LinkError, LinkExpired, LinkRevoked, link_resolve
+from shutafut.security.ratelimit import too_many_requests
+from shutafut.surveys.links import LinkError, LinkExpired, LinkRateLimited, LinkRevoked, link_resolve
 from shutafut.workspace import forms, selectors, services
 from shutafut.workspace.models import CharterItem, Dimension, HealthSurvey, SurveyStatus, Task
 from shutafut.workspace.questionnaire import PRINCIPLE_ITEMS, TRUST_ITEMS
@@ -471,6 +472,8 @@ def health_respond_view(request: HttpRequest, token: str) -> HttpResponse:
         link = link_resolve(token)
     except (LinkExpired, LinkRevoked) as exc:
         return render(request, "workspace/link_gone.html", {"code": exc.code}, status=410)
+    except LinkRateLimited:
+        return too_many_requests(request)
     except LinkError:
         raise Http404 from None
     survey = services.survey_of_link(link)

@@ -75,3 +75,33 @@ def test_a_revoked_link_says_so(respondent):
     with pytest.raises(LinkRevoked):
         link_resolve(token)
     assert link.revoked_at is not None and link.revoked_at <= timezone.now()
+
+
+def test_a_link_used_too_often_is_rate_limited_then_recovers(respondent, monkeypatch):
+    from django.core.cache import cache
+
+    from shutafut.security import ratelimit
+    from shutafut.surveys.links import LinkRateLimited
+
+    cache.clear()
+    monkeypatch.setattr(ratelimit, "SURVEY_LINK_LIMIT", 3)
+    link, token = issue(respondent)
+    for _ in range(3):
+        assert link_resolve(token) == link
+    with pytest.raises(LinkRateLimited):
+        link_resolve(token)
+    cache.clear()  # the window passes
+    assert link_resolve(token) == link
+
+
+def test_the_survey_page_answers_a_flood_with_429(client, respondent, monkeypatch):
+    from django.core.cache import cache
+
+    from shutafut.security import ratelimit
+
+    cache.clear()
+    monkeypatch.setattr(ratelimit, "SURVEY_LINK_LIMIT", 2)
+    _link, token = issue(respondent)
+    statuses = [client.get(f"/s/{token}/").status_code for _ in range(3)]
+    assert statuses[:2] == [200, 200]
+    assert statuses[2] == 429
