@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 
@@ -11,3 +13,54 @@ def _empty_cache():  # type: ignore[no-untyped-def]
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def world(personas, town_a_records, django_user_model):  # type: ignore[no-untyped-def]
+    """One record of every kind a URL can name, in town A, and a user for every role (the matrix's world)."""
+    from shutafut.organizations.models import Person
+    from shutafut.partnerships.models import Partnership
+    from shutafut.surveys.links import link_issue
+    from shutafut.surveys.models import Wave
+    from shutafut.workspace.models import Charter, CharterItem, Goal, HealthInvitation, HealthSurvey, Milestone, Task
+
+    root = django_user_model.objects.create_superuser(username="root", password="pw-root")
+    person = Person.objects.create(
+        town=town_a_records["city"].town, organization=town_a_records["city"], full_name="מירב"
+    )
+    town = person.town
+    wave = Wave.objects.create(town=town, name="גל", status="open")
+    wave.organizations.set([town_a_records["city"], town_a_records["ngo"]])
+    link, token = link_issue(
+        town=town, purpose="relationship_survey", person=person, organization=town_a_records["city"], wave=wave
+    )
+    partnership = town_a_records["partnership"]
+    public = Partnership.objects.create(town=town, name="שותפות ציבורית", is_public=True)
+    member = partnership.members.get()
+    health = HealthSurvey.objects.create(partnership=partnership, title="סקר", status="open")
+    _health_link, health_token = link_issue(
+        town=town, purpose="health_survey", person=person, organization=member.organization, subject_id=health.pk
+    )
+    HealthInvitation.objects.create(survey=health, member=member, person=person, link=_health_link)
+    goal = Goal.objects.create(partnership=partnership, title="יעד", indicator="משתתפים", target=100)
+    milestone = Milestone.objects.create(goal=goal, title="אבן דרך")
+    task = Task.objects.create(milestone=milestone, title="משימה", owner=member, due=datetime.date(2026, 12, 31))
+    charter = Charter.objects.create(partnership=partnership, version=1)
+    item = CharterItem.objects.create(charter=charter, member=member, column="benefit", text="תועלת")
+    users = {
+        "viewer": personas["bob"],
+        "member": personas["carol"],
+        "coordinator": personas["alice"],
+        "other_coordinator": personas["charlie"],
+        "superuser": root,
+    }
+    records = {
+        **town_a_records,
+        "wave": wave,
+        "link": link,
+        "public_partnership": public,
+        "health_survey": health,
+        "task": task,
+        "charter_item": item,
+    }
+    return {"records": records, "users": users, "survey_token": token, "health_token": health_token}

@@ -3,6 +3,8 @@
 Adding a page or an API operation means adding ONE line below (the matrix test prints the missing lines ready to
 paste). docs/permissions.md is generated from this file:  .tools/bin/uv run python -m tests.security.permissions
 
+POST-only URLs are sent an empty POST (``action`` rows), so that their gates are exercised too.
+
 Roles: anonymous; respondent (no account, holds a personal survey link: the real token for rows with a ``token``
 argument, and is otherwise anonymous); viewer, member, coordinator of town A; the coordinator of town B asking for
 town A's records; a superuser. Pages are requested with GET (a write page's form has the same gate as its POST);
@@ -34,6 +36,10 @@ METHOD_NOT_ALLOWED = _profile(405, 405, 405, 405, 405, 405, 405)
 #   page("survey-respond", SURVEY_LINK, token="survey_token"). Only the link's holder gets in; an invalid token is
 #   the same answer for everyone else.
 SURVEY_LINK = _profile(404, 200, 404, 404, 404, 404, 404)
+NATIONAL_ONLY = _profile(302, 302, 403, 403, 403, 403, 200)
+# POST-only actions sent an empty POST: an allowed role is sent back to the page (302) with the form's errors.
+POST_MEMBER = _profile(302, 302, 403, 302, 302, 404, 302)
+POST_COORDINATOR = _profile(302, 302, 403, 403, 302, 404, 302)
 API_READ = _profile(401, 401, 200, 200, 200, 404, 200)
 API_CREATE_MEMBER = _profile(401, 401, 403, 201, 201, 404, 201)
 API_CREATE_COORDINATOR = _profile(401, 401, 403, 403, 201, 404, 201)
@@ -54,10 +60,16 @@ class Row:
     query: dict[str, str] = field(default_factory=dict)
     body: dict[str, Any] | None = None
     note: str = ""
+    method: str = "GET"
 
 
-def page(name: str, expected: dict[str, int], note: str = "", **kwargs: str) -> Row:
-    return Row(name, expected, kwargs=kwargs, note=note)
+def page(url_name: str, expected: dict[str, int], /, note: str = "", **kwargs: str) -> Row:
+    return Row(url_name, expected, kwargs=kwargs, note=note)
+
+
+def action(url_name: str, expected: dict[str, int], /, note: str = "", **kwargs: str) -> Row:
+    """A POST-only URL, sent an empty POST: the gates answer before the form is read."""
+    return Row(url_name, expected, kwargs=kwargs, note=note or "POST", method="POST")
 
 
 def api(key: str, expected: dict[str, int], body: dict[str, Any] | None = None, note: str = "", **query: str) -> Row:
@@ -102,6 +114,81 @@ ROWS: list[Row] = [
     page("partnership-detail", TOWN_READ, pk="partnership"),
     page("partnership-edit", TOWN_MEMBER, pk="partnership"),
     page("partnership-part-create", TOWN_MEMBER, pk="partnership", part="decision"),
+    # --- relationship map ----------------------------------------------------------------------------------------
+    page("network-map", TOWN_READ),
+    page("network-map-data", TOWN_READ),
+    page("network-compare", TOWN_READ),
+    page("network-export-graphml", TOWN_READ),
+    page("network-export-gexf", TOWN_READ),
+    page("network-export-nodes-csv", TOWN_READ),
+    page("network-export-ties-csv", TOWN_READ),
+    page("network-export-xlsx", TOWN_READ),
+    # --- relationship survey waves -------------------------------------------------------------------------------
+    page("survey-wave-list", TOWN_READ),
+    page("survey-wave-create", TOWN_COORDINATOR),
+    page("survey-wave-detail", TOWN_READ, pk="wave"),
+    page("survey-wave-edit", TOWN_COORDINATOR, pk="wave"),
+    page("survey-wave-roster", TOWN_COORDINATOR, pk="wave"),
+    action("survey-wave-add-respondent", POST_COORDINATOR, pk="wave"),
+    action("survey-wave-open", TOWN_COORDINATOR, note="POST; shows the new links once", pk="wave"),
+    action("survey-wave-close", POST_COORDINATOR, pk="wave"),
+    action("survey-link-resend", TOWN_COORDINATOR, note="POST; shows the new link once", pk="wave", link="link"),
+    action("survey-link-revoke", POST_COORDINATOR, pk="wave", link="link"),
+    page("survey-respond", SURVEY_LINK, token="survey_token"),
+    action(
+        "survey-answer",
+        _profile(404, 400, 404, 404, 404, 404, 404),
+        note="POST; an empty answer is a 400",
+        token="survey_token",
+    ),
+    action(
+        "survey-finish",
+        _profile(404, 302, 404, 404, 404, 404, 404),
+        note="POST; the respondent is sent back to the form",
+        token="survey_token",
+    ),
+    # --- partnership workspace -----------------------------------------------------------------------------------
+    page("ws-home", TOWN_READ, pk="partnership"),
+    action("ws-stage-move", POST_COORDINATOR, pk="partnership"),
+    page("ws-charter", TOWN_READ, pk="partnership"),
+    page("ws-charter-print", TOWN_READ, pk="partnership"),
+    action("ws-charter-item", POST_MEMBER, pk="partnership"),
+    action(
+        "ws-charter-item-remove",
+        _profile(302, 302, 403, 302, 302, 404, 404),
+        note="POST; the coordinator's request removes the item, so the superuser's finds it gone",
+        pk="partnership",
+        item="charter_item",
+    ),
+    action("ws-charter-entry", POST_MEMBER, pk="partnership"),
+    action("ws-charter-prefill", POST_MEMBER, pk="partnership"),
+    action("ws-charter-approve", POST_MEMBER, pk="partnership"),
+    action("ws-representative-add", POST_COORDINATOR, pk="partnership"),
+    page("ws-vision", TOWN_READ, pk="partnership"),
+    action("ws-vision-save", POST_MEMBER, pk="partnership"),
+    action("ws-vision-endorse", POST_MEMBER, pk="partnership"),
+    action("ws-focus", POST_MEMBER, pk="partnership"),
+    page("ws-readiness", TOWN_READ, pk="partnership"),
+    page("ws-culture", TOWN_READ, pk="partnership"),
+    action("ws-culture-save", POST_MEMBER, pk="partnership"),
+    action("ws-norm-add", POST_MEMBER, pk="partnership"),
+    page("ws-plan", TOWN_READ, pk="partnership"),
+    action("ws-plan-add", POST_MEMBER, pk="partnership", kind="goal"),
+    action("ws-task-progress", POST_MEMBER, pk="partnership", task="task"),
+    page("ws-health", TOWN_READ, pk="partnership"),
+    action("ws-survey-create", POST_COORDINATOR, pk="partnership"),
+    page("ws-results", TOWN_READ, pk="partnership", survey="health_survey"),
+    action("ws-survey-action", POST_COORDINATOR, pk="partnership", survey="health_survey", action="close"),
+    page("health-respond", SURVEY_LINK, token="health_token"),
+    # --- reports, public pages, national view --------------------------------------------------------------------
+    page("report-town", TOWN_READ),
+    page("report-town-pdf", TOWN_READ),
+    page("report-partnership", TOWN_READ, pk="partnership"),
+    page("report-partnership-pdf", TOWN_READ, pk="partnership"),
+    page("report-export", TOWN_READ, name="organizations", fmt="csv"),
+    page("report-import", TOWN_COORDINATOR),
+    page("public-partnership", PUBLIC, pk="public_partnership", note="only partnerships the convener made public"),
+    page("national", NATIONAL_ONLY, note="the 'national' group: aggregates across towns only"),
     # --- audit ---------------------------------------------------------------------------------------------------
     page("audit-list", TOWN_COORDINATOR),
     # --- API v1 --------------------------------------------------------------------------------------------------
