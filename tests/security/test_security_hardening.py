@@ -99,7 +99,9 @@ def test_too_many_requests_answers_429_with_retry_after(rf):
 
 
 def _production_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SHUTAFUT_")}
+    # Nothing of the test run's own environment: no SHUTAFUT_* setting, and not the browser tests'
+    # DJANGO_ALLOW_ASYNC_UNSAFE (which the deploy checks rightly refuse).
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SHUTAFUT_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env.update(
         SHUTAFUT_DEBUG="False",
         SHUTAFUT_SECRET_KEY=secrets.token_urlsafe(64),
