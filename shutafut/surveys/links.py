@@ -14,6 +14,7 @@ import secrets
 from typing import Any
 
 from django.core import signing
+from django.db.models import Q
 from django.utils import timezone
 
 from shutafut.security.ratelimit import allow_survey_link
@@ -88,4 +89,9 @@ def link_revoke(link: SurveyLink) -> None:
 
 
 def link_touch(link: SurveyLink) -> None:
-    SurveyLink.objects.filter(pk=link.pk).update(last_used_at=timezone.now())
+    """Record that the link was used, at most once a minute (an answer per second should not be a write more)."""
+    now = timezone.now()
+    recent = now - dt.timedelta(minutes=1)
+    SurveyLink.objects.filter(pk=link.pk).filter(Q(last_used_at__isnull=True) | Q(last_used_at__lt=recent)).update(
+        last_used_at=now
+    )

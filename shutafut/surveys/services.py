@@ -17,7 +17,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -167,6 +167,17 @@ def links_send(*, issued: Iterable[IssuedLink], url_of: Callable[[str], str]) ->
     return sent
 
 
+def _wave_for_answer(pk: int) -> Wave:
+    """The wave, locked against closing while an answer is being saved, but not against other answers.
+
+    PostgreSQL: ``FOR SHARE`` (answers share the lock; ``wave_close``'s ``FOR UPDATE`` waits for them and they
+    wait for it). SQLite: the transaction is ``BEGIN IMMEDIATE`` (settings), which already serializes writers.
+    """
+    if connection.vendor == "postgresql":
+        return Wave.objects.raw("SELECT * FROM surveys_wave WHERE id = %s FOR SHARE", [pk])[0]
+    return Wave.objects.get(pk=pk)
+
+
 @transaction.atomic
 def rating_save(*, link: SurveyLink, rated: Organization, **fields: Any) -> Rating:
     """Save (create or replace) the link's answer about ``rated``: every answer is kept as given.
@@ -176,7 +187,7 @@ def rating_save(*, link: SurveyLink, rated: Organization, **fields: Any) -> Rati
     """
     if link.wave_id is None:
         raise WaveNotOpen
-    wave = Wave.objects.select_for_update().get(pk=link.wave_id)
+    wave = _wave_for_answer(link.wave_id)
     if wave.status != WaveStatus.OPEN:
         raise WaveNotOpen
     if rated.pk == link.organization_id:
@@ -188,7 +199,9 @@ def rating_save(*, link: SurveyLink, rated: Organization, **fields: Any) -> Rati
     )
     for name, value in fields.items():
         setattr(rating, name, value)
-    rating.full_clean()
+    # Every field's own rules (scales, choices); the keys were checked above, and the one-rating-per-pair
+    # constraint holds by the lookup, so no query per foreign key or constraint on this hot path.
+    rating.full_clean(exclude=["wave", "link", "rater", "rated"], validate_constraints=False)
     rating.save()
     link_touch(link)
     return rating
