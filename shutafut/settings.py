@@ -92,6 +92,11 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'shutafut.sqlite3'}"),
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Keep connections between requests (with a health check): a new PostgreSQL connection per request cost
+    # more than the request itself under load.
+    DATABASES["default"]["CONN_MAX_AGE"] = env.int("SHUTAFUT_DB_CONN_MAX_AGE", default=60)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers and one writer work at once; a busy timeout instead of "database is locked".
     # WAL lets readers work beside one writer; IMMEDIATE transactions take the write lock up front, so
