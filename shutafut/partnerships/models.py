@@ -122,6 +122,16 @@ class Member(models.Model):
             raise ValidationError(errors)
 
 
+def outsiders(part: models.Model, *fields: str) -> dict[str, str]:
+    """An error for each of ``fields`` (member foreign keys of a partnership's part) naming a non-member."""
+    errors = {}
+    for field in fields:
+        member = getattr(part, field) if getattr(part, f"{field}_id") else None
+        if member is not None and member.partnership_id != part.partnership_id:  # type: ignore[attr-defined]
+            errors[field] = gettext("Not a member of this partnership.")
+    return errors
+
+
 class FlowKind(models.TextChoices):
     PLEDGE = "pledge", _("Pledge")
     DELIVERY = "delivery", _("Delivery")
@@ -205,10 +215,7 @@ class ResourceFlow(models.Model):
 
     def clean(self) -> None:
         errors: dict[str, str] = {}
-        for field in ("giver", "receiver"):
-            member = getattr(self, field) if getattr(self, f"{field}_id") else None
-            if member is not None and member.partnership_id != self.partnership_id:
-                errors[field] = gettext("Not a member of this partnership.")
+        errors.update(outsiders(self, "giver", "receiver"))
         if self.receiver_id and self.receiver_id == self.giver_id:
             errors["receiver"] = gettext("A member cannot give to itself.")
         if self.fulfils is not None:
@@ -388,10 +395,7 @@ class Interaction(models.Model):
 
     def clean(self) -> None:
         errors: dict[str, str] = {}
-        for field in ("source", "target"):
-            member = getattr(self, field) if getattr(self, f"{field}_id") else None
-            if member is not None and member.partnership_id != self.partnership_id:
-                errors[field] = gettext("Not a member of this partnership.")
+        errors.update(outsiders(self, "source", "target"))
         if self.target_id and self.target_id == self.source_id:
             errors["target"] = gettext("A member cannot interact with itself.")
         if errors:

@@ -149,3 +149,17 @@ def test_only_a_coordinator_creates_partnerships(client, personas, town_a_record
         },
     )
     assert response.status_code == 302
+
+
+def test_a_flow_or_an_interaction_with_a_member_of_another_partnership_is_refused(two_partnerships):
+    from shutafut.partnerships.services import interaction_create
+
+    first, second, ngo_member = two_partnerships
+    stranger = second.members.get()
+    with pytest.raises(ValidationError) as flow:
+        flow_create(partnership=first, giver=stranger, resource_type="budget")
+    with pytest.raises(ValidationError) as interaction:
+        interaction_create(partnership=first, kind="information", source=ngo_member, target=stranger)
+    assert "giver" in flow.value.message_dict
+    assert "target" in interaction.value.message_dict
+    assert not first.flows.exists() and not first.interactions.exists()
