@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
-PKGS="postgresql chromium fonts-noto-core culmus poppler-utils gettext"
+PKGS="postgresql chromium fonts-noto-core culmus poppler-utils gettext libpango-1.0-0 libpangoft2-1.0-0"
 missing=$(for p in $PKGS; do dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed' || echo "$p"; done)
 if [ -n "$missing" ]; then
   if [ "$(id -u)" != 0 ]; then echo "Missing Debian packages (run as root to install): $missing" >&2; exit 1; fi
