@@ -16,23 +16,25 @@ from datetime import date, timedelta
 from shutafut.diagnosis.engine import (
     Activity,
     Approval,
-    ApprovalKind,
-    Cadence,
     Decision,
-    DecisionMethod,
     Delivery,
-    DocumentKind,
     FrameworkDocument,
-    InReturn,
     Interaction,
-    InteractionKind,
-    InterestKind,
     Member,
     MemberInterest,
     Partnership,
     Pledge,
     diagnose,
     to_dict,
+)
+from shutafut.model.records import (
+    ApprovalKind,
+    Cadence,
+    DecisionMethod,
+    DocumentKind,
+    InReturn,
+    InteractionKind,
+    InterestKind,
 )
 from shutafut.model.resources import ResourceType
 from shutafut.model.roles import PartnerRole

@@ -21,6 +21,7 @@ from django.db import transaction
 
 from shutafut.accounts.models import Membership, Role, Town
 from shutafut.model.ladder import Rung
+from shutafut.model.records import Cadence, DecisionMethod, DocumentKind, InReturn
 from shutafut.model.resources import ResourceType
 from shutafut.model.sectors import Sector
 from shutafut.organizations.models import LegalForm, Organization, Person
@@ -28,13 +29,9 @@ from shutafut.organizations.registry import check_digit_ok
 from shutafut.partnerships.models import (
     Activity,
     Approval,
-    Cadence,
     Decision,
-    DecisionMethod,
-    DocumentKind,
     FlowKind,
     FrameworkDocument,
-    InReturn,
     MatterKind,
     Member,
     MemberInterest,

@@ -11,26 +11,28 @@ from django.utils.translation import gettext_lazy as _
 from shutafut.accounts.models import Town
 from shutafut.lib.choices import choices, label_of
 from shutafut.model.lifecycle import Stage
+from shutafut.model.records import (
+    ApprovalKind,
+    Cadence,
+    DecisionMethod,
+    DocumentKind,
+    InReturn,
+    InteractionKind,
+    InterestKind,
+)
 from shutafut.model.resources import ResourceType
 from shutafut.model.roles import PartnerRole
 from shutafut.organizations.models import Organization, Person
 
 
-class Cadence(models.TextChoices):
-    NONE = "none", _("No set meetings")
-    AD_HOC = "ad_hoc", _("When needed")
-    WEEKLY = "weekly", _("Weekly")
-    BIWEEKLY = "biweekly", _("Every two weeks")
-    MONTHLY = "monthly", _("Monthly")
-    BIMONTHLY = "bimonthly", _("Every two months")
-    QUARTERLY = "quarterly", _("Quarterly")
-    SEMIANNUAL = "semiannual", _("Twice a year")
-    YEARLY = "yearly", _("Yearly")
-
-
 class Framing(models.TextChoices):
     MEANS = "means", _("A means to an end")
     MEANS_AND_END = "means_and_end", _("A means and an end in itself")
+
+
+# The records' names for the shared vocabulary (shutafut.model.records), used across the app.
+Approval = ApprovalKind
+MatterKind = InterestKind
 
 
 class Partnership(models.Model):
@@ -55,7 +57,7 @@ class Partnership(models.Model):
     meeting_cadence = models.CharField(
         _("meeting cadence"),
         max_length=20,
-        choices=Cadence.choices,
+        choices=choices(Cadence),
         blank=True,
         help_text=_("Leave empty when not yet known."),
     )
@@ -137,22 +139,6 @@ class FlowKind(models.TextChoices):
     DELIVERY = "delivery", _("Delivery")
 
 
-class InReturn(models.TextChoices):
-    NOTHING = "nothing", _("Nothing")
-    RECOGNITION = "recognition", _("Recognition only")
-    DELIVERABLE = "deliverable", _("A deliverable set by the giver")
-    SERVICE_OPERATION = "service_operation", _("Running a service on the giver's behalf")
-    RESOURCES = "resources", _("Other resources from the receiver")
-    SHARED_GOAL = "shared_goal", _("Progress on the shared goal")
-
-
-class Approval(models.TextChoices):
-    NONE = "none", _("None recorded")
-    DONATIONS_COMMITTEE = "donations_committee", _("Donations committee")
-    SUPPORT_COMMITTEE = "support_committee", _("Support committee")
-    TENDER = "tender", _("Tender")
-
-
 class ResourceFlow(models.Model):
     """A resource pledged or delivered by one member, to the joint pool or to another member."""
 
@@ -175,7 +161,7 @@ class ResourceFlow(models.Model):
     )
     unit = models.CharField(_("unit"), max_length=40, blank=True, help_text=_("For example: NIS, hours, rooms."))
     in_return = models.CharField(
-        _("given in return"), max_length=20, choices=InReturn.choices, default=InReturn.SHARED_GOAL
+        _("given in return"), max_length=20, choices=choices(InReturn), default=InReturn.SHARED_GOAL
     )
     allocation_decision = models.ForeignKey(
         "Decision",
@@ -194,7 +180,7 @@ class ResourceFlow(models.Model):
         related_name="deliveries",
         verbose_name=_("fulfils the pledge"),
     )
-    approval = models.CharField(_("approval"), max_length=30, choices=Approval.choices, default=Approval.NONE)
+    approval = models.CharField(_("approval"), max_length=30, choices=choices(Approval), default=Approval.NONE)
     approval_ref = models.CharField(_("approval reference"), max_length=200, blank=True)
     date = models.DateField(_("date"), null=True, blank=True)
 
@@ -236,18 +222,11 @@ class ResourceFlow(models.Model):
             raise ValidationError(errors)
 
 
-class DecisionMethod(models.TextChoices):
-    CONSENSUS = "consensus", _("Consensus")
-    VOTE = "vote", _("Vote")
-    CONSULTATION = "consultation", _("Consultation")
-    UNILATERAL = "unilateral", _("One party decided")
-
-
 class Decision(models.Model):
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="decisions")
     date = models.DateField(_("date"))
     subject = models.CharField(_("subject"), max_length=300)
-    method = models.CharField(_("method"), max_length=20, choices=DecisionMethod.choices)
+    method = models.CharField(_("method"), max_length=20, choices=choices(DecisionMethod))
     participants = models.ManyToManyField(Member, related_name="decisions", verbose_name=_("participants"))
     consulted = models.ManyToManyField(
         Member, related_name="consulted_decisions", blank=True, verbose_name=_("consulted but absent")
@@ -287,18 +266,9 @@ class Activity(models.Model):
         return self.title
 
 
-class DocumentKind(models.TextChoices):
-    AGREEMENT = "agreement", _("Partnership agreement")
-    CHARTER = "charter", _("Charter")
-    MOU = "mou", _("Memorandum of understanding")
-    STEERING_MANDATE = "steering_mandate", _("Steering committee mandate")
-    FRAMEWORK_DOC = "framework_doc", _("Framework document")
-    CONTRACT = "contract", _("Legal contract")
-
-
 class FrameworkDocument(models.Model):
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="documents")
-    kind = models.CharField(_("kind"), max_length=30, choices=DocumentKind.choices)
+    kind = models.CharField(_("kind"), max_length=30, choices=choices(DocumentKind))
     title = models.CharField(_("title"), max_length=300)
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
@@ -307,7 +277,7 @@ class FrameworkDocument(models.Model):
     )
     decision_rules = models.TextField(_("decision rules"), blank=True)
     info_flow_rules = models.TextField(_("information-flow rules"), blank=True)
-    review_cadence = models.CharField(_("review cadence"), max_length=20, choices=Cadence.choices, blank=True)
+    review_cadence = models.CharField(_("review cadence"), max_length=20, choices=choices(Cadence), blank=True)
     exit_clause = models.BooleanField(_("has an exit clause"), default=False)
     decision_members = models.ManyToManyField(
         Member,
@@ -328,13 +298,6 @@ class FrameworkDocument(models.Model):
         return self.title
 
 
-class MatterKind(models.TextChoices):
-    TENDER = "tender", _("Tender")
-    PERMIT = "permit", _("Permit")
-    PLANNING = "planning", _("Planning application")
-    LAND = "land", _("Land matter")
-
-
 class MemberInterest(models.Model):
     """A member's own matter before the partnering authority: a possible conflict of interest (principle 1)."""
 
@@ -348,7 +311,7 @@ class MemberInterest(models.Model):
         verbose_name=_("before"),
         help_text=_("The public body the matter is before; empty means the convener."),
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=MatterKind.choices)
+    kind = models.CharField(_("kind"), max_length=20, choices=choices(MatterKind))
     description = models.CharField(_("description"), max_length=300)
     is_open = models.BooleanField(_("still open"), default=True)
     recusal_recorded = models.BooleanField(_("recusal recorded"), default=False)
@@ -361,17 +324,11 @@ class MemberInterest(models.Model):
         return self.description
 
 
-class InteractionKind(models.TextChoices):
-    INFORMATION = "information", _("Information given")
-    ADJUSTMENT = "adjustment", _("Activity adjusted because of the other")
-    RIVALRY = "rivalry", _("Rivalry")
-
-
 class Interaction(models.Model):
     """Evidence of the relationship between members below joint work: information, adjustment, rivalry."""
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="interactions")
-    kind = models.CharField(_("kind"), max_length=20, choices=InteractionKind.choices)
+    kind = models.CharField(_("kind"), max_length=20, choices=choices(InteractionKind))
     source = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="+", verbose_name=_("from"))
     target = models.ForeignKey(
         Member,

@@ -16,10 +16,11 @@ from shutafut.accounts.models import Role
 from shutafut.lib.choices import label_of
 from shutafut.model.lifecycle import GateFacts, Stage, allowed_next, unmet_gates
 from shutafut.model.principles import READINESS_GO, Principle, readiness_passes
+from shutafut.model.records import DocumentKind
 from shutafut.model.roles import PartnerRole
 from shutafut.model.sector_table import SECTOR_TABLE, Column
 from shutafut.model.sectors import Sector
-from shutafut.partnerships.models import DocumentKind, Member, Partnership
+from shutafut.partnerships.models import Member, Partnership
 from shutafut.workspace import scoring
 from shutafut.workspace.models import (
     CULTURE_DIMENSIONS,

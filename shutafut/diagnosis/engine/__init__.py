@@ -12,22 +12,25 @@ Rules and their defaults are documented in docs/diagnosis.md and in each rule's 
 
 from __future__ import annotations
 
+from shutafut.model.records import (
+    ApprovalKind,
+    Cadence,
+    DecisionMethod,
+    DocumentKind,
+    InReturn,
+    InteractionKind,
+    InterestKind,
+)
+
 from .diagnose import diagnose
 from .errors import DiagnosisError, InvalidInputError, SchemaViolationError, UnreadableInputError
 from .inputs import (
     Activity,
     Approval,
-    ApprovalKind,
-    Cadence,
     Decision,
-    DecisionMethod,
     Delivery,
-    DocumentKind,
     FrameworkDocument,
-    InReturn,
     Interaction,
-    InteractionKind,
-    InterestKind,
     Member,
     MemberInterest,
     Partnership,

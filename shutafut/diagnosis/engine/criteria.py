@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterable
 
 from shutafut.model.i18n import Message, _
 from shutafut.model.ladder import Rung
+from shutafut.model.records import Cadence, DecisionMethod, DocumentKind
 
 from .evidence import Evidence, Flow
-from .inputs import Cadence, DecisionMethod, DocumentKind
 from .results import Exclusion, ExclusionResult, TestResult, TestStatus
 
 P, F, U = TestStatus.PASSED, TestStatus.FAILED, TestStatus.UNKNOWN

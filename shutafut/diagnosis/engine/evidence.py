@@ -12,20 +12,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from shutafut.model.i18n import Message, _
+from shutafut.model.records import DecisionMethod, InReturn, InteractionKind
 from shutafut.model.resources import ResourceType
 from shutafut.model.sectors import Sector
 
-from .inputs import (
-    Approval,
-    Decision,
-    DecisionMethod,
-    FrameworkDocument,
-    InReturn,
-    InteractionKind,
-    Member,
-    MemberInterest,
-    Partnership,
-)
+from .inputs import Approval, Decision, FrameworkDocument, Member, MemberInterest, Partnership
 from .params import EngineParams
 from .results import Exclusion, Flag, FlagCategory, Severity
 

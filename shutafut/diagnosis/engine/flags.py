@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from shutafut.model.i18n import Message, _
+from shutafut.model.records import ApprovalKind, DecisionMethod, InterestKind
 from shutafut.model.resources import ResourceType
 from shutafut.model.sectors import Sector
 
 from .criteria import contributions
 from .evidence import TRANSACTIONAL_RETURNS, Evidence, Flow
-from .inputs import ApprovalKind, DecisionMethod, InterestKind
 from .results import Flag, FlagCategory, Severity
 
 GOV, STRUCT = FlagCategory.GOVERNANCE, FlagCategory.STRUCTURE

@@ -9,86 +9,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
+# The input vocabulary lives in the model package: the records and the engine share it.
+from shutafut.model.records import (
+    ApprovalKind,
+    Cadence,
+    DecisionMethod,
+    DocumentKind,
+    InReturn,
+    InteractionKind,
+    InterestKind,
+)
 from shutafut.model.resources import ResourceType
 from shutafut.model.roles import PartnerRole
 from shutafut.model.sectors import Sector
-
-
-class DocumentKind(StrEnum):
-    """Kinds of framework document. A ``contract`` alone never makes the framework explicit (domain.md §3)."""
-
-    AGREEMENT = "agreement"
-    CHARTER = "charter"
-    MOU = "mou"
-    STEERING_MANDATE = "steering_mandate"
-    FRAMEWORK_DOC = "framework_doc"
-    CONTRACT = "contract"
-
-
-class Cadence(StrEnum):
-    """How often the joint body meets. ``none`` and ``ad_hoc`` are recorded, but are not a defined cadence."""
-
-    NONE = "none"
-    AD_HOC = "ad_hoc"
-    WEEKLY = "weekly"
-    BIWEEKLY = "biweekly"
-    MONTHLY = "monthly"
-    BIMONTHLY = "bimonthly"
-    QUARTERLY = "quarterly"
-    SEMIANNUAL = "semiannual"
-    YEARLY = "yearly"
-
-
-class InReturn(StrEnum):
-    """What the giver of a resource received in return: the key to the exclusions of test T7."""
-
-    NOTHING = "nothing"
-    RECOGNITION = "recognition"
-    """Thanks, naming, publicity only: with nothing else this is a donation."""
-    DELIVERABLE = "deliverable"
-    """A deliverable the payer defined (goods or a service for the payer): with money, a purchase of
-    services."""
-    SERVICE_OPERATION = "service_operation"
-    """The receiver runs a service on the payer's behalf: with money, outsourcing."""
-    RESOURCES = "resources"
-    """Other resources from the receiver: mutual give-and-take."""
-    SHARED_GOAL = "shared_goal"
-    """A contribution to the joint activity and its public goal."""
-
-
-class ApprovalKind(StrEnum):
-    DONATIONS_COMMITTEE = "donations_committee"
-    SUPPORT_COMMITTEE = "support_committee"
-    TENDER = "tender"
-    NONE = "none"
-
-
-class DecisionMethod(StrEnum):
-    CONSENSUS = "consensus"
-    VOTE = "vote"
-    CONSULTATION = "consultation"
-    UNILATERAL = "unilateral"
-    """Taken by one partner alone."""
-
-
-class InterestKind(StrEnum):
-    """A business partner's own matter before a public body (domain.md §7.1)."""
-
-    TENDER = "tender"
-    PERMIT = "permit"
-    PLANNING = "planning"
-    LAND = "land"
-
-
-class InteractionKind(StrEnum):
-    INFORMATION = "information"
-    """Deliberate information from one member to another (or to all when ``to`` is empty)."""
-    ADJUSTMENT = "adjustment"
-    """A member changed an activity because of another (avoided duplication, split target groups...)."""
-    RIVALRY = "rivalry"
-    """Active rivalry over the same scarce things (calls, tenders, donors, beneficiaries)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,15 @@ from typing import Any, cast
 import jsonschema
 import yaml
 
+from shutafut.model.records import (
+    ApprovalKind,
+    Cadence,
+    DecisionMethod,
+    DocumentKind,
+    InReturn,
+    InteractionKind,
+    InterestKind,
+)
 from shutafut.model.resources import ResourceType
 from shutafut.model.roles import PartnerRole
 from shutafut.model.sectors import Sector
@@ -23,17 +32,10 @@ from .errors import SchemaViolationError, UnreadableInputError
 from .inputs import (
     Activity,
     Approval,
-    ApprovalKind,
-    Cadence,
     Decision,
-    DecisionMethod,
     Delivery,
-    DocumentKind,
     FrameworkDocument,
-    InReturn,
     Interaction,
-    InteractionKind,
-    InterestKind,
     Member,
     MemberInterest,
     Partnership,

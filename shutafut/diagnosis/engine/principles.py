@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from shutafut.model.i18n import Message, _
+from shutafut.model.records import ApprovalKind, DocumentKind
 
 from .criteria import contributions, decision_shares, external_beneficiaries
 from .evidence import TRANSACTIONAL_RETURNS, Evidence
-from .inputs import ApprovalKind, DocumentKind
 from .results import (
     FindingStatus,
     Flag,
