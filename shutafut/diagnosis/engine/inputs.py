@@ -76,19 +76,12 @@ class Pledge:
 
 
 @dataclass(frozen=True, slots=True)
-class Delivery:
-    """A resource actually given; ``pledge`` links it to the pledge it fulfils (then it is the same flow)."""
+class Delivery(Pledge):
+    """A resource actually given (a pledge's fields, plus when); ``pledge`` links it to the pledge it fulfils
+    (then it is the same flow)."""
 
-    id: str
-    giver: str
-    type: ResourceType
-    in_return: InReturn
-    receiver: str | None = None
-    value: float | None = None
     date: date | None = None
     pledge: str | None = None
-    approval: Approval | None = None
-    allocation_decision: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -195,12 +195,12 @@ def _delivery(x: dict[str, Any]) -> Delivery:
         x["giver"],
         ResourceType(x["type"]),
         InReturn(x["in_return"]),
-        x.get("receiver"),
-        x.get("value"),
-        _date(x.get("date")),
-        x.get("pledge"),
-        _approval(x.get("approval")),
-        x.get("allocation_decision"),
+        receiver=x.get("receiver"),
+        value=x.get("value"),
+        date=_date(x.get("date")),
+        pledge=x.get("pledge"),
+        approval=_approval(x.get("approval")),
+        allocation_decision=x.get("allocation_decision"),
     )
 
 
