@@ -59,82 +59,83 @@ def partnership_import(*, town: Town, record: e.Partnership) -> Partnership:
             joined_on=m.joined,
             mandate="recorded" if m.mandate else "",
         )
-    if record.convener and record.convener in members:
-        partnership.convener = members[record.convener].organization
-        partnership.save(update_fields=["convener"])
+    with services.partnership_batch(partnership):
+        if record.convener and record.convener in members:
+            partnership.convener = members[record.convener].organization
+            partnership.save(update_fields=["convener"])
 
-    def pick(ids: tuple[str, ...] | None) -> list[Member]:
-        return [members[i] for i in ids or () if i in members]
+        def pick(ids: tuple[str, ...] | None) -> list[Member]:
+            return [members[i] for i in ids or () if i in members]
 
-    decisions: dict[str, Decision] = {}
-    for d in record.decisions or ():
-        decisions[d.id] = services.decision_create(
-            partnership=partnership,
-            participants=pick(d.participants),
-            consulted=pick(d.consulted),
-            recusals=pick(d.recusals),
-            date=d.date,
-            subject=d.subject or d.id,
-            method=d.method.value,
-            reserved_to_public_body=d.reserved_to_public,
-        )
-    for doc in record.framework_documents or ():
-        services.document_create(
-            partnership=partnership,
-            signatories=pick(doc.signatories),
-            decision_members=pick(doc.decision_members),
-            kind=doc.kind.value,
-            title=doc.id,
-            signed_on=doc.signed,
-            valid_until=doc.valid_until,
-            working_norms=bool(doc.working_norms),
-        )
-    pledges: dict[str, ResourceFlow] = {}
-    flows: list[tuple[FlowKind, e.Pledge | e.Delivery]] = [(FlowKind.PLEDGE, p) for p in record.pledges or ()]
-    flows += [(FlowKind.DELIVERY, d) for d in record.deliveries or ()]
-    for kind, flow in flows:
-        extra: dict[str, Any] = {}
-        if isinstance(flow, e.Delivery):
-            extra = {"date": flow.date, "fulfils": pledges.get(flow.pledge or "")}
-        saved = services.flow_create(
-            partnership=partnership,
-            kind=kind,
-            giver=members[flow.giver],
-            receiver=members.get(flow.receiver or ""),
-            resource_type=flow.type.value,
-            value=flow.value,
-            in_return=flow.in_return.value,
-            approval=flow.approval.kind.value if flow.approval else Approval.NONE,
-            approval_ref=(flow.approval.ref or "") if flow.approval else "",
-            allocation_decision=decisions.get(flow.allocation_decision or ""),
-            description=flow.id,
-            **extra,
-        )
-        if kind == FlowKind.PLEDGE:
-            pledges[flow.id] = saved
-    for a in record.activities or ():
-        services.activity_create(
-            partnership=partnership,
-            organizers=pick(a.organizers),
-            date=a.date,
-            title=a.id,
-            beneficiaries_description="; ".join(a.beneficiaries),
-        )
-    for i in record.interests or ():
-        services.interest_create(
-            member=members[i.member],
-            before=members.get(i.before),
-            kind=i.kind.value,
-            description=i.id,
-            is_open=i.open,
-            recusal_recorded=i.recusal_recorded,
-        )
-    for x in record.interactions or ():
-        services.interaction_create(
-            partnership=partnership,
-            kind=x.kind.value,
-            source=members[x.source],
-            target=members.get(x.target or ""),
-            date=x.date,
-        )
+        decisions: dict[str, Decision] = {}
+        for d in record.decisions or ():
+            decisions[d.id] = services.decision_create(
+                partnership=partnership,
+                participants=pick(d.participants),
+                consulted=pick(d.consulted),
+                recusals=pick(d.recusals),
+                date=d.date,
+                subject=d.subject or d.id,
+                method=d.method.value,
+                reserved_to_public_body=d.reserved_to_public,
+            )
+        for doc in record.framework_documents or ():
+            services.document_create(
+                partnership=partnership,
+                signatories=pick(doc.signatories),
+                decision_members=pick(doc.decision_members),
+                kind=doc.kind.value,
+                title=doc.id,
+                signed_on=doc.signed,
+                valid_until=doc.valid_until,
+                working_norms=bool(doc.working_norms),
+            )
+        pledges: dict[str, ResourceFlow] = {}
+        flows: list[tuple[FlowKind, e.Pledge | e.Delivery]] = [(FlowKind.PLEDGE, p) for p in record.pledges or ()]
+        flows += [(FlowKind.DELIVERY, d) for d in record.deliveries or ()]
+        for kind, flow in flows:
+            extra: dict[str, Any] = {}
+            if isinstance(flow, e.Delivery):
+                extra = {"date": flow.date, "fulfils": pledges.get(flow.pledge or "")}
+            saved = services.flow_create(
+                partnership=partnership,
+                kind=kind,
+                giver=members[flow.giver],
+                receiver=members.get(flow.receiver or ""),
+                resource_type=flow.type.value,
+                value=flow.value,
+                in_return=flow.in_return.value,
+                approval=flow.approval.kind.value if flow.approval else Approval.NONE,
+                approval_ref=(flow.approval.ref or "") if flow.approval else "",
+                allocation_decision=decisions.get(flow.allocation_decision or ""),
+                description=flow.id,
+                **extra,
+            )
+            if kind == FlowKind.PLEDGE:
+                pledges[flow.id] = saved
+        for a in record.activities or ():
+            services.activity_create(
+                partnership=partnership,
+                organizers=pick(a.organizers),
+                date=a.date,
+                title=a.id,
+                beneficiaries_description="; ".join(a.beneficiaries),
+            )
+        for i in record.interests or ():
+            services.interest_create(
+                member=members[i.member],
+                before=members.get(i.before),
+                kind=i.kind.value,
+                description=i.id,
+                is_open=i.open,
+                recusal_recorded=i.recusal_recorded,
+            )
+        for x in record.interactions or ():
+            services.interaction_create(
+                partnership=partnership,
+                kind=x.kind.value,
+                source=members[x.source],
+                target=members.get(x.target or ""),
+                date=x.date,
+            )
     return partnership

@@ -3,7 +3,9 @@ partnership's records refreshes its diagnosis history in the same transaction.""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import wraps
 from typing import Any, ParamSpec, TypeVar
 
@@ -38,8 +40,25 @@ def _partnership_of(result: object) -> Partnership:
     return result.partnership  # type: ignore[attr-defined, no-any-return]
 
 
+_batch: ContextVar[bool] = ContextVar("partnership_batch", default=False)
+
+
+@contextmanager
+def partnership_batch(partnership: Partnership) -> Iterator[None]:
+    """Make many changes to one partnership atomically and re-diagnose it once, at the end (e.g. an import)."""
+    from shutafut.diagnosis.services import diagnosis_refresh
+
+    token = _batch.set(True)
+    try:
+        with transaction.atomic():
+            yield
+            diagnosis_refresh(partnership)
+    finally:
+        _batch.reset(token)
+
+
 def changes_partnership(service: Callable[P, R]) -> Callable[P, R]:
-    """Run ``service`` atomically, then re-diagnose the partnership it changed."""
+    """Run ``service`` atomically, then re-diagnose the partnership it changed (inside a batch: at its end)."""
 
     @wraps(service)
     def wrapped(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -47,7 +66,8 @@ def changes_partnership(service: Callable[P, R]) -> Callable[P, R]:
 
         with transaction.atomic():
             result = service(*args, **kwargs)
-            diagnosis_refresh(_partnership_of(result))
+            if not _batch.get():
+                diagnosis_refresh(_partnership_of(result))
         return result
 
     return wrapped

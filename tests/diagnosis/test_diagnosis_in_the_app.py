@@ -141,3 +141,11 @@ def test_the_workspace_readiness_and_focus_feed_the_diagnosis(towns, personas, t
     assert after[5]["indicators"]["I5.1_total"] == 6
     assert after[5]["indicators"]["I5.1_go"] is False  # political readiness 0: no-go
     assert after[5]["status"] == "risk"
+
+
+def test_an_import_is_diagnosed_once_at_its_end(towns):
+    partnership = partnership_import(
+        town=towns[0], record=e.load_file(REPO / "examples" / "diagnosis" / "partnership.yaml")
+    )
+    history = list(DiagnosisSnapshot.objects.filter(partnership=partnership))
+    assert [(s.rung, s.is_partnership) for s in history] == [(5, True)]
