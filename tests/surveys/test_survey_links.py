@@ -105,3 +105,20 @@ def test_the_survey_page_answers_a_flood_with_429(client, respondent, monkeypatc
     statuses = [client.get(f"/s/{token}/").status_code for _ in range(3)]
     assert statuses[:2] == [200, 200]
     assert statuses[2] == 429
+
+
+def test_a_links_use_is_noted_at_most_once_a_minute(respondent):
+    from shutafut.surveys.links import link_touch
+
+    link, _token = issue(respondent)
+    link_touch(link)
+    link.refresh_from_db()
+    first = link.last_used_at
+    assert first is not None
+    link_touch(link)
+    link.refresh_from_db()
+    assert link.last_used_at == first
+    SurveyLink.objects.filter(pk=link.pk).update(last_used_at=first - dt.timedelta(minutes=2))
+    link_touch(link)
+    link.refresh_from_db()
+    assert link.last_used_at > first
