@@ -10,9 +10,10 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.responses import Status
 
-from shutafut.accounts.access import access_organization, access_partnership
 from shutafut.accounts.models import Role
 from shutafut.api.common import paginate, town_for
+from shutafut.organizations.access import access_organization
+from shutafut.partnerships.access import access_partnership
 from shutafut.partnerships.selectors import partnership_detail, partnership_list
 from shutafut.partnerships.services import partnership_create, partnership_update
 

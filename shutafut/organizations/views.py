@@ -7,12 +7,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from shutafut.accounts.access import access_organization
 from shutafut.accounts.decorators import town_view
 from shutafut.accounts.models import Role, Town
 from shutafut.lib.choices import choices
 from shutafut.lib.views import paginate
 from shutafut.model.sectors import SUBTYPES, Sector
+from shutafut.organizations.access import access_organization
 from shutafut.organizations.forms import OrganizationForm, PersonForm
 from shutafut.organizations.models import Organization
 from shutafut.organizations.selectors import organization_list

@@ -9,13 +9,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from shutafut.accounts.access import access_partnership
 from shutafut.accounts.decorators import town_view
 from shutafut.accounts.models import Role, Town
 from shutafut.lib.choices import choices
 from shutafut.lib.views import paginate
 from shutafut.model.lifecycle import Stage
 from shutafut.partnerships import forms, services
+from shutafut.partnerships.access import access_partnership
 from shutafut.partnerships.models import Partnership
 from shutafut.partnerships.selectors import partnership_detail, partnership_list
 from shutafut.workspace.selectors import partnership_panel_context
