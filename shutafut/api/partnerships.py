@@ -12,6 +12,7 @@ from ninja.responses import Status
 
 from shutafut.accounts.models import Role
 from shutafut.api.common import paginate, town_for
+from shutafut.diagnosis.services import diagnosis_document
 from shutafut.organizations.access import access_organization
 from shutafut.partnerships.access import access_partnership
 from shutafut.partnerships.selectors import partnership_detail, partnership_list
@@ -253,6 +254,4 @@ def get_partnership_diagnosis(request: HttpRequest, partnership_id: int, lang: s
 
     ``lang`` ("he" or "en") chooses the language of the reasons; by default, the request's language.
     """
-    from shutafut.diagnosis.services import diagnosis_document
-
     return diagnosis_document(access_partnership(request.user, partnership_id), lang)

@@ -11,6 +11,7 @@ from ninja.responses import Status
 
 from shutafut.accounts.models import Role
 from shutafut.api.common import paginate, town_for
+from shutafut.model.ladder import Rung
 from shutafut.organizations.access import access_organization
 from shutafut.relationships.access import access_relationship
 from shutafut.relationships.selectors import relationship_list
@@ -47,8 +48,6 @@ class RelationshipOut(Schema):
 
     @staticmethod
     def resolve_rung_code(obj: Any) -> str:
-        from shutafut.model.ladder import Rung
-
         return Rung(obj.rung).code
 
 

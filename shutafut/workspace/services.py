@@ -27,6 +27,7 @@ from shutafut.surveys.links import link_issue, link_revoke, link_touch
 from shutafut.surveys.models import SurveyLink
 from shutafut.workspace import scoring, selectors
 from shutafut.workspace.models import (
+    CULTURE_DIMENSIONS,
     Charter,
     CharterApproval,
     CharterItem,
@@ -319,8 +320,6 @@ def culture_save(*, member: Member, by: AbstractBaseUser, **scores: Any) -> Cult
 
 @transaction.atomic
 def norm_add(*, partnership: Partnership, dimension: str, text: str) -> WorkingNorm:
-    from shutafut.workspace.models import CULTURE_DIMENSIONS
-
     if dimension not in CULTURE_DIMENSIONS:
         raise _refuse(gettext("Unknown culture dimension."))
     if not text.strip():
