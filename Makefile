@@ -11,4 +11,4 @@ bench:
 	bash scripts/bench.sh
 
 lint:
-	.tools/bin/uv run ruff check . && .tools/bin/uv run ruff format --check . && .tools/bin/uv run mypy shutafut
+	.tools/bin/uv run ruff check . && .tools/bin/uv run ruff format --check . && .tools/bin/uv run mypy shutafut && .tools/bin/uv run lint-imports --no-logo

@@ -13,10 +13,11 @@ if [ -n "$missing" ]; then
 fi
 source scripts/bootstrap.sh
 
-echo "== ruff, mypy"
+echo "== ruff, mypy, import layers"
 $UV run --locked ruff check .
 $UV run --locked ruff format --check .
 $UV run --locked mypy shutafut
+$UV run --locked lint-imports --no-logo
 
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 PGDATA=$(mktemp -d)

@@ -26,6 +26,8 @@ from django.core.serializers.json import Serializer as JsonSerializer
 from django.db import transaction
 from django.db.models import Model
 
+from shutafut.audit.context import suspended
+
 EXCLUDED = ("contenttypes", "auth.permission", "sessions")
 FORMAT = "shutafut"  # Django's JSON, with datetimes to the microsecond (DjangoJSONEncoder keeps milliseconds)
 
@@ -122,8 +124,6 @@ def restore(path: str | Path, *, replace: bool = False) -> int:
                 if not replace:
                     raise RestoreError("the database already holds data; restore into an empty database")
                 call_command("flush", interactive=False, verbosity=0)
-            from shutafut.audit.context import suspended
-
             with suspended():  # the backup holds the audit log as it was; loading must not add to it
                 call_command("loaddata", str(fixture), stdout=io.StringIO(), verbosity=1)
             return len(json.loads(fixture.read_text(encoding="utf-8")))

@@ -1,23 +1,20 @@
-"""``shutafut backup FILE`` and ``shutafut restore FILE``. Registered in shutafut/cli.py with ``register(main)``."""
+"""``shutafut backup FILE`` and ``shutafut restore FILE``.
+
+Listed in shutafut/cli.py, which sets Django up before it imports this module.
+"""
 
 from __future__ import annotations
 
 import click
 
-
-def _setup() -> None:
-    from shutafut.cli import django_setup
-
-    django_setup()
+from shutafut.audit.context import acting_as
+from shutafut.backup import RestoreError, backup, restore
 
 
 @click.command("backup")
 @click.argument("file", type=click.Path(dir_okay=False, writable=True))
 def backup_command(file: str) -> None:
     """Write every record of the database to FILE (portable JSON; gzip when FILE ends in .gz)."""
-    _setup()
-    from shutafut.backup import backup
-
     n = backup(file)
     click.echo(f"{n} records written to {file}")
 
@@ -27,10 +24,6 @@ def backup_command(file: str) -> None:
 @click.option("--replace", is_flag=True, help="Delete the data already in the database first.")
 def restore_command(file: str, replace: bool) -> None:
     """Load the backup FILE into an empty, migrated database, all or nothing."""
-    _setup()
-    from shutafut.audit.context import acting_as
-    from shutafut.backup import RestoreError, restore
-
     try:
         with acting_as("system"):
             n = restore(file, replace=replace)
@@ -46,9 +39,3 @@ def data_group() -> None:
 
 data_group.add_command(backup_command)
 data_group.add_command(restore_command)
-
-
-def register(main: click.Group) -> None:
-    """Add ``backup`` and ``restore`` to the ``shutafut`` command."""
-    main.add_command(backup_command)
-    main.add_command(restore_command)

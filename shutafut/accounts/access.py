@@ -1,29 +1,27 @@
-"""The access gates: the only way a view or an API endpoint obtains a town-owned object.
+"""The generic access gate: the town, the user's membership in it, the role check and the single 404.
 
-One gate per object type. Each resolves the object, then the user's membership in the object's town. An object
-that is missing and an object of another town give the same ``Http404``, so a user cannot learn that another
-town's record exists. A member of the right town whose role is too low for the action gets ``PermissionDenied``.
+Every view or API endpoint obtains a town-owned object through the gate of its type, and each app owns the gates
+of its own objects (``organizations/access.py`` for organizations and people, ``relationships/access.py``,
+``partnerships/access.py``, ``surveys/access.py`` for waves…), written on top of ``access_owned`` here. A gate
+resolves the object, then the user's membership in the object's town. An object that is missing and an object of
+another town give the same ``Http404``, so a user cannot learn that another town's record exists. A member of the
+right town whose role is too low for the action gets ``PermissionDenied``.
+
+This module imports nothing above accounts: the object types come from the apps that call it.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
 from shutafut.accounts.models import ROLE_RANK, Membership, Role, Town
 
-if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-
-    from shutafut.organizations.models import Organization, Person
-    from shutafut.partnerships.models import Partnership
-    from shutafut.relationships.models import Relationship
-    from shutafut.surveys.models import Wave
-
-    AnyUser = AbstractBaseUser | AnonymousUser
+AnyUser = AbstractBaseUser | AnonymousUser
 
 M = TypeVar("M", bound=Model)
 
@@ -62,7 +60,15 @@ def access_town(user: AnyUser, slug: str, *, role: Role = Role.VIEWER) -> tuple[
     return town, _require(membership_in(user, town.pk), role)
 
 
-def _access_owned(queryset: QuerySet[M], user: AnyUser, pk: object, town: Town | None, role: Role) -> M:
+def access_owned(
+    queryset: QuerySet[M], user: AnyUser, pk: object, *, town: Town | None = None, role: Role = Role.VIEWER
+) -> M:
+    """The gate of a town-owned object (one with a ``town_id``), for the apps' own gates to build on.
+
+    Return the object of ``queryset`` with primary key ``pk``; raise the same ``Http404`` when there is none, when
+    it belongs to another town than ``town`` (the town of the URL, when given) or to a town the user is not a
+    member of; raise ``PermissionDenied`` when the user's role there is below ``role``.
+    """
     try:
         obj = queryset.filter(pk=int(str(pk))).first()
     except ValueError:
@@ -74,37 +80,3 @@ def _access_owned(queryset: QuerySet[M], user: AnyUser, pk: object, town: Town |
         raise Http404
     _require(membership_in(user, town_id), role)
     return obj
-
-
-def access_organization(
-    user: AnyUser, pk: object, *, town: Town | None = None, role: Role = Role.VIEWER
-) -> Organization:
-    from shutafut.organizations.models import Organization
-
-    return _access_owned(Organization.objects.select_related("town"), user, pk, town, role)
-
-
-def access_person(user: AnyUser, pk: object, *, town: Town | None = None, role: Role = Role.VIEWER) -> Person:
-    from shutafut.organizations.models import Person
-
-    return _access_owned(Person.objects.select_related("organization"), user, pk, town, role)
-
-
-def access_relationship(
-    user: AnyUser, pk: object, *, town: Town | None = None, role: Role = Role.VIEWER
-) -> Relationship:
-    from shutafut.relationships.models import Relationship
-
-    return _access_owned(Relationship.objects.select_related("org_a", "org_b"), user, pk, town, role)
-
-
-def access_partnership(user: AnyUser, pk: object, *, town: Town | None = None, role: Role = Role.VIEWER) -> Partnership:
-    from shutafut.partnerships.models import Partnership
-
-    return _access_owned(Partnership.objects.select_related("town", "convener"), user, pk, town, role)
-
-
-def access_wave(user: AnyUser, pk: object, *, town: Town | None = None, role: Role = Role.VIEWER) -> Wave:
-    from shutafut.surveys.models import Wave
-
-    return _access_owned(Wave.objects.select_related("town"), user, pk, town, role)

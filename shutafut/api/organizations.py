@@ -8,9 +8,9 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.responses import Status
 
-from shutafut.accounts.access import access_organization
 from shutafut.accounts.models import Role
 from shutafut.api.common import paginate, town_for
+from shutafut.organizations.access import access_organization
 from shutafut.organizations.selectors import organization_list
 from shutafut.organizations.services import organization_create, organization_update
 

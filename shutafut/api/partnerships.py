@@ -10,9 +10,11 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.responses import Status
 
-from shutafut.accounts.access import access_organization, access_partnership
 from shutafut.accounts.models import Role
 from shutafut.api.common import paginate, town_for
+from shutafut.diagnosis.services import diagnosis_document
+from shutafut.organizations.access import access_organization
+from shutafut.partnerships.access import access_partnership
 from shutafut.partnerships.selectors import partnership_detail, partnership_list
 from shutafut.partnerships.services import partnership_create, partnership_update
 
@@ -252,6 +254,4 @@ def get_partnership_diagnosis(request: HttpRequest, partnership_id: int, lang: s
 
     ``lang`` ("he" or "en") chooses the language of the reasons; by default, the request's language.
     """
-    from shutafut.diagnosis.services import diagnosis_document
-
     return diagnosis_document(access_partnership(request.user, partnership_id), lang)

@@ -9,9 +9,11 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.responses import Status
 
-from shutafut.accounts.access import access_organization, access_relationship
 from shutafut.accounts.models import Role
 from shutafut.api.common import paginate, town_for
+from shutafut.model.ladder import Rung
+from shutafut.organizations.access import access_organization
+from shutafut.relationships.access import access_relationship
 from shutafut.relationships.selectors import relationship_list
 from shutafut.relationships.services import relationship_create, relationship_update
 
@@ -46,8 +48,6 @@ class RelationshipOut(Schema):
 
     @staticmethod
     def resolve_rung_code(obj: Any) -> str:
-        from shutafut.model.ladder import Rung
-
         return Rung(obj.rung).code
 
 

@@ -1,4 +1,6 @@
-"""Signal receivers that write an ``AuditEvent`` for every save and delete of the audited apps' models."""
+"""Signal receivers that write an ``AuditEvent`` for every save and delete of the audited apps' models.
+
+Imported by ``AuditConfig.ready`` (the models are loaded by then)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 from shutafut.audit.context import current_actor, is_suspended
+from shutafut.audit.models import AuditEvent
 
 AUDITED_APPS = ("partnerships", "workspace", "organizations", "relationships")
 _OLD = "_audit_old_values"
@@ -51,8 +54,6 @@ def town_id_of(instance: models.Model, depth: int = 4) -> int | None:
 
 
 def record(instance: models.Model, action: str, changes: dict[str, Any]) -> None:
-    from shutafut.audit.models import AuditEvent
-
     user, actor = current_actor()
     AuditEvent.objects.create(
         town_id=town_id_of(instance),

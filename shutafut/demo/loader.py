@@ -20,6 +20,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
 from shutafut.accounts.models import Membership, Role, Town
+from shutafut.diagnosis.services import diagnosis_refresh
 from shutafut.model.ladder import Rung
 from shutafut.model.records import Cadence, DecisionMethod, DocumentKind, InReturn
 from shutafut.model.resources import ResourceType
@@ -39,6 +40,7 @@ from shutafut.partnerships.models import (
     ResourceFlow,
 )
 from shutafut.relationships.models import Relationship, Source
+from shutafut.workspace.services import representative_add
 
 DEMO_PASSWORD = "demo1234"
 
@@ -203,8 +205,6 @@ def _ensure_account(username: str, town: Town, role: Role) -> Any:
 def _name_representatives(town: Town, coordinator: Any, partner: Any) -> None:
     """In the partnership at initiation, the coordinator acts for the convener and the partner for the rest,
     so that the whole life cycle can be walked in the workspace with the two demo accounts."""
-    from shutafut.workspace.services import representative_add
-
     partnership = town.partnerships.get(stage="initiation")
     for member in partnership.members.select_related("organization"):
         user = coordinator if member.organization_id == partnership.convener_id else partner
@@ -219,8 +219,6 @@ def _org(town: Town, **fields: object) -> Organization:
 
 
 def _fill_town(town: Town, rng: random.Random) -> None:
-    from shutafut.diagnosis.services import diagnosis_refresh
-
     orgs = _organizations(town, rng)
     _people(town, orgs, rng)
     _relationships(town, orgs, rng)

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from shutafut.diagnosis.engine.results import EXCLUSION_NAMES, Exclusion
 from shutafut.lib.choices import choices
 from shutafut.model.ladder import Rung
 from shutafut.partnerships.models import Partnership
@@ -31,8 +32,6 @@ class DiagnosisSnapshot(models.Model):
     @property
     def exclusion_label(self) -> str:
         """The exclusion's name in the active language ("" when none)."""
-        from shutafut.diagnosis.engine.results import EXCLUSION_NAMES, Exclusion
-
         if not self.exclusion:
             return ""
         return EXCLUSION_NAMES[Exclusion(self.exclusion)].in_lang(get_language() or "he")

@@ -20,6 +20,7 @@ from shutafut.model.roles import PartnerRole
 from shutafut.model.sectors import Sector
 from shutafut.partnerships.models import FlowKind, Partnership
 from shutafut.partnerships.selectors import partnership_detail
+from shutafut.workspace.selectors import diagnosis_facts
 
 
 def _ids(prefix: str, objects: Any) -> tuple[str, ...]:
@@ -36,8 +37,6 @@ def engine_input(partnership: Partnership) -> e.Partnership:
     Lists of records are always *recorded* (an empty list means none); a blank scalar such as the horizon is
     *not recorded*, so the tests that need it come out unknown and ask for it.
     """
-    from shutafut.workspace.selectors import diagnosis_facts
-
     p = partnership
     facts = diagnosis_facts(p)
     members = list(p.members.all())

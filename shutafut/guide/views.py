@@ -11,6 +11,7 @@ from shutafut.accounts.access import towns_of
 from shutafut.accounts.decorators import town_view
 from shutafut.accounts.models import Town
 from shutafut.diagnosis.selectors import partnerships_by_diagnosed_rung
+from shutafut.guide.texts import principles_for, sector_table_for
 from shutafut.model.ladder import RUNGS, Rung
 from shutafut.model.lifecycle import Stage
 from shutafut.model.sectors import Sector
@@ -79,12 +80,8 @@ def guide_ladder(request: HttpRequest) -> HttpResponse:
 
 
 def guide_principles(request: HttpRequest) -> HttpResponse:
-    from shutafut.guide.texts import principles_for
-
     return render(request, "guide/principles.html", {"principles": principles_for(get_language() or "he")})
 
 
 def guide_sectors(request: HttpRequest) -> HttpResponse:
-    from shutafut.guide.texts import sector_table_for
-
     return render(request, "guide/sectors.html", {"rows": sector_table_for(get_language() or "he")})

@@ -1,24 +1,24 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from shutafut.accounts.access import access_organization
 from shutafut.accounts.decorators import town_view
 from shutafut.accounts.models import Role, Town
 from shutafut.lib.choices import choices
 from shutafut.lib.views import paginate
 from shutafut.model.sectors import SUBTYPES, Sector
+from shutafut.organizations.access import access_organization
 from shutafut.organizations.forms import OrganizationForm, PersonForm
 from shutafut.organizations.models import Organization
+from shutafut.organizations.panels import ORGANIZATION_PANELS
 from shutafut.organizations.selectors import organization_list
 from shutafut.organizations.services import organization_create, organization_update, person_create
-from shutafut.partnerships.models import Partnership
-from shutafut.relationships.models import Relationship
 
 
 @town_view()
@@ -43,24 +43,14 @@ def organization_list_view(request: HttpRequest, town: Town) -> HttpResponse:
 @town_view()
 def organization_detail_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
     organization = access_organization(request.user, pk, town=town)
-    relationships = (
-        Relationship.objects.filter(Q(org_a=organization) | Q(org_b=organization))
-        .select_related("org_a", "org_b")
-        .order_by("-rung", "pk")
-    )
-    partnerships = Partnership.objects.filter(members__organization=organization).distinct()
-    return render(
-        request,
-        "organizations/detail.html",
-        {
-            "town": town,
-            "organization": organization,
-            "people": organization.people.all(),
-            "relationships": relationships,
-            "partnerships": partnerships,
-            "can_edit": request.membership.allows(Role.MEMBER),  # type: ignore[attr-defined]
-        },
-    )
+    context: dict[str, Any] = {
+        "town": town,
+        "organization": organization,
+        "people": organization.people.all(),
+        "can_edit": request.membership.allows(Role.MEMBER),  # type: ignore[attr-defined]
+    }
+    context.update(ORGANIZATION_PANELS.context(request, organization, context))
+    return render(request, "organizations/detail.html", context)
 
 
 def _save(request: HttpRequest, form: OrganizationForm, town: Town, organization: object = None) -> bool:

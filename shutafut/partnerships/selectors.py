@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from shutafut.accounts.models import Town
+from shutafut.organizations.models import Organization
 from shutafut.partnerships.models import Activity, Decision, FrameworkDocument, Member, Partnership
 
 
@@ -22,6 +23,11 @@ def partnership_list(*, town: Town, q: str = "", stage: str = "", organization: 
 def partnerships_by_stage(*, town: Town) -> dict[str, int]:
     rows = Partnership.objects.filter(town=town).values("stage").annotate(n=Count("pk"))
     return {row["stage"]: row["n"] for row in rows}
+
+
+def partnerships_of(organization: Organization) -> QuerySet[Partnership]:
+    """The partnerships of which the organization is (or was) a member."""
+    return Partnership.objects.filter(members__organization=organization).distinct()
 
 
 def partnership_detail(partnership: Partnership) -> Partnership:

@@ -1,5 +1,6 @@
 """Writes to partnerships and their parts. Every write is validated in full and atomic, and every change to a
-partnership's records refreshes its diagnosis history in the same transaction."""
+partnership's records is announced (``partnership_changed``, in the same transaction) to the apps that keep
+something derived from them, such as the diagnosis history."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from shutafut.partnerships.models import (
     Partnership,
     ResourceFlow,
 )
+from shutafut.partnerships.signals import partnership_changed
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -43,31 +45,35 @@ def _partnership_of(result: object) -> Partnership:
 _batch: ContextVar[bool] = ContextVar("partnership_batch", default=False)
 
 
+def announce_change(partnership: Partnership) -> None:
+    """Send ``partnership_changed`` for ``partnership`` now; inside a ``partnership_batch``, leave it to the batch.
+
+    For the services of other apps whose writes feed the partnership's picture (call it inside their transaction).
+    """
+    if not _batch.get():
+        partnership_changed.send(sender=Partnership, partnership=partnership)
+
+
 @contextmanager
 def partnership_batch(partnership: Partnership) -> Iterator[None]:
-    """Make many changes to one partnership atomically and re-diagnose it once, at the end (e.g. an import)."""
-    from shutafut.diagnosis.services import diagnosis_refresh
-
+    """Make many changes to one partnership atomically and announce them once, at the end (e.g. an import)."""
     token = _batch.set(True)
     try:
         with transaction.atomic():
             yield
-            diagnosis_refresh(partnership)
+            partnership_changed.send(sender=Partnership, partnership=partnership)
     finally:
         _batch.reset(token)
 
 
 def changes_partnership(service: Callable[P, R]) -> Callable[P, R]:
-    """Run ``service`` atomically, then re-diagnose the partnership it changed (inside a batch: at its end)."""
+    """Run ``service`` atomically, then announce the change of the partnership it changed (in a batch: at its end)."""
 
     @wraps(service)
     def wrapped(*args: P.args, **kwargs: P.kwargs) -> R:
-        from shutafut.diagnosis.services import diagnosis_refresh
-
         with transaction.atomic():
             result = service(*args, **kwargs)
-            if not _batch.get():
-                diagnosis_refresh(_partnership_of(result))
+            announce_change(_partnership_of(result))
         return result
 
     return wrapped

@@ -9,16 +9,16 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from shutafut.accounts.access import access_partnership
 from shutafut.accounts.decorators import town_view
 from shutafut.accounts.models import Role, Town
 from shutafut.lib.choices import choices
 from shutafut.lib.views import paginate
 from shutafut.model.lifecycle import Stage
 from shutafut.partnerships import forms, services
+from shutafut.partnerships.access import access_partnership
 from shutafut.partnerships.models import Partnership
+from shutafut.partnerships.panels import PARTNERSHIP_PANELS
 from shutafut.partnerships.selectors import partnership_detail, partnership_list
-from shutafut.workspace.selectors import partnership_panel_context
 
 
 @town_view()
@@ -46,19 +46,8 @@ def partnership_detail_view(request: HttpRequest, town: Town, pk: int) -> HttpRe
         "partnership": partnership,
         "can_edit": request.membership.allows(Role.MEMBER),  # type: ignore[attr-defined]
     }
-    context.update(_diagnosis_context(partnership))
-    context.update(partnership_panel_context(partnership, request.user))
+    context.update(PARTNERSHIP_PANELS.context(request, partnership, context))
     return render(request, "partnerships/detail.html", context)
-
-
-def _diagnosis_context(partnership: Partnership) -> dict[str, Any]:
-    """The diagnosis panel, where the diagnosis app is wired in (see shutafut.diagnosis.services)."""
-    try:
-        from shutafut.diagnosis.services import diagnosis_context
-    except ImportError:
-        return {}
-    context: dict[str, Any] = diagnosis_context(partnership)
-    return context
 
 
 @town_view(Role.COORDINATOR)

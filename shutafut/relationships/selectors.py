@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Count, Q, QuerySet
 
 from shutafut.accounts.models import Town
+from shutafut.organizations.models import Organization
 from shutafut.relationships.models import Relationship
 
 
@@ -30,3 +31,12 @@ def relationship_list(
 def relationships_by_rung(*, town: Town) -> dict[int, int]:
     rows = Relationship.objects.filter(town=town).values("rung").annotate(n=Count("pk"))
     return {row["rung"]: row["n"] for row in rows}
+
+
+def relationships_of(organization: Organization) -> QuerySet[Relationship]:
+    """The organization's ties, either side, the highest rung first."""
+    return (
+        Relationship.objects.filter(Q(org_a=organization) | Q(org_b=organization))
+        .select_related("org_a", "org_b")
+        .order_by("-rung", "pk")
+    )

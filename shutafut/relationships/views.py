@@ -6,13 +6,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from shutafut.accounts.access import access_relationship
 from shutafut.accounts.decorators import town_view
 from shutafut.accounts.models import Role, Town
 from shutafut.lib.choices import choices
 from shutafut.lib.views import paginate
 from shutafut.model.ladder import Rung
 from shutafut.model.sectors import Sector
+from shutafut.relationships.access import access_relationship
 from shutafut.relationships.forms import RelationshipForm
 from shutafut.relationships.models import Relationship
 from shutafut.relationships.selectors import relationship_list

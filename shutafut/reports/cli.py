@@ -1,6 +1,6 @@
 """``shutafut report …`` (PDF reports) and ``shutafut data import …`` (real-data imports).
 
-Register in shutafut/cli.py with ``main.add_command(report)`` and ``main.add_command(data)``.
+Listed in shutafut/cli.py, which sets Django up before it imports this module.
 """
 
 from __future__ import annotations
@@ -11,23 +11,16 @@ from pathlib import Path
 from typing import Any
 
 import click
+from django.utils import translation
+
+from shutafut.accounts.cli import TOWN
+from shutafut.accounts.models import Town
+from shutafut.partnerships.models import Partnership
+from shutafut.reports.pdf import render_pdf
+from shutafut.reports.selectors import partnership_report, town_report
+from shutafut.reports.services import authorities_import, funding_import, organizations_import
 
 LANGS = click.Choice(["he", "en"])
-
-
-def _setup() -> None:
-    from shutafut.cli import django_setup
-
-    django_setup()
-
-
-def _town(slug: str) -> Any:
-    from shutafut.accounts.models import Town
-
-    town = Town.objects.filter(slug=slug).first()
-    if town is None:
-        raise click.BadParameter(f"no town has the short name {slug!r}", param_hint="--town / SLUG")
-    return town
 
 
 @click.group()
@@ -36,18 +29,11 @@ def report() -> None:
 
 
 @report.command("town")
-@click.argument("slug")
+@click.argument("town", type=TOWN, metavar="SLUG")
 @click.option("--pdf", "pdf_file", type=click.Path(dir_okay=False, writable=True), required=True)
 @click.option("--lang", type=LANGS, default="he", show_default=True)
-def report_town(slug: str, pdf_file: str, lang: str) -> None:
+def report_town(town: Town, pdf_file: str, lang: str) -> None:
     """The town report, 'the state of the cross-sector interface', as a PDF."""
-    _setup()
-    from django.utils import translation
-
-    from shutafut.reports.pdf import render_pdf
-    from shutafut.reports.selectors import town_report
-
-    town = _town(slug)
     started = time.perf_counter()
     with translation.override(lang):
         data = render_pdf("reports/town_pdf.html", {"town": town, "r": town_report(town)})
@@ -61,13 +47,6 @@ def report_town(slug: str, pdf_file: str, lang: str) -> None:
 @click.option("--lang", type=LANGS, default="he", show_default=True)
 def report_partnership(partnership_id: int, pdf_file: str, lang: str) -> None:
     """The partnership report as a PDF."""
-    _setup()
-    from django.utils import translation
-
-    from shutafut.partnerships.models import Partnership
-    from shutafut.reports.pdf import render_pdf
-    from shutafut.reports.selectors import partnership_report
-
     partnership = Partnership.objects.filter(pk=partnership_id).select_related("town").first()
     if partnership is None:
         raise click.BadParameter(f"no partnership has the id {partnership_id}", param_hint="ID")
@@ -112,7 +91,7 @@ def _progress(label: str) -> Any:
 
 @data_import.command("organizations")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--town", "town_slug", required=True, help="The town's short name (slug).")
+@click.option("--town", type=TOWN, required=True, help="The town's short name (slug).")
 @click.option(
     "--format",
     "fmt",
@@ -125,13 +104,9 @@ def _progress(label: str) -> Any:
 @click.option("--encoding", default=None, help="For example cp1255 (Windows Hebrew); UTF-8 by default.")
 @click.option("--verbose", "-v", is_flag=True, help="Print every row, not only the rejected ones.")
 def import_organizations(
-    file: str, town_slug: str, fmt: str, dry_run: bool, all_localities: bool, encoding: str | None, verbose: bool
+    file: str, town: Town, fmt: str, dry_run: bool, all_localities: bool, encoding: str | None, verbose: bool
 ) -> None:
     """Import organizations into a town; upsert on the registry number."""
-    _setup()
-    from shutafut.reports.services import organizations_import
-
-    town = _town(town_slug)
     started = time.perf_counter()
     with _progress("organizations") as bar:
         total = [0]
@@ -155,16 +130,12 @@ def import_organizations(
 
 @data_import.command("funding")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--town", "town_slug", required=True, help="The town's short name (slug).")
+@click.option("--town", type=TOWN, required=True, help="The town's short name (slug).")
 @click.option("--dry-run", is_flag=True)
 @click.option("--encoding", default=None)
 @click.option("--verbose", "-v", is_flag=True)
-def import_funding(file: str, town_slug: str, dry_run: bool, encoding: str | None, verbose: bool) -> None:
+def import_funding(file: str, town: Town, dry_run: bool, encoding: str | None, verbose: bool) -> None:
     """Import funding flows (funder → organization, year, amount) as budget transfers."""
-    _setup()
-    from shutafut.reports.services import funding_import
-
-    town = _town(town_slug)
     with _progress("funding") as bar:
         result = funding_import(town=town, path=file, dry_run=dry_run, encoding=encoding)
         bar.update(100)
@@ -178,9 +149,6 @@ def import_funding(file: str, town_slug: str, dry_run: bool, encoding: str | Non
 @click.option("--verbose", "-v", is_flag=True)
 def import_authorities(file: str, dry_run: bool, encoding: str | None, verbose: bool) -> None:
     """Fill the national table of local authorities (local_authorities_2021.csv)."""
-    _setup()
-    from shutafut.reports.services import authorities_import
-
     with _progress("authorities") as bar:
         result = authorities_import(path=file, dry_run=dry_run, encoding=encoding)
         bar.update(100)

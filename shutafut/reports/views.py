@@ -13,10 +13,10 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from shutafut.accounts.access import access_partnership
 from shutafut.accounts.context_processors import NATIONAL_GROUP
 from shutafut.accounts.decorators import town_view
 from shutafut.accounts.models import Role, Town
+from shutafut.partnerships.access import access_partnership
 from shutafut.partnerships.models import Partnership
 from shutafut.reports import exports, selectors
 from shutafut.reports.importers import ORG_FORMATS

@@ -16,16 +16,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from shutafut.accounts.access import access_organization, access_wave
 from shutafut.accounts.decorators import town_view
 from shutafut.accounts.models import Role, Town
 from shutafut.lib.choices import label_of
 from shutafut.model.ladder import Rung
 from shutafut.model.sectors import Sector
+from shutafut.organizations.access import access_organization
 from shutafut.organizations.models import Organization
 from shutafut.organizations.services import person_create
 from shutafut.security.ratelimit import too_many_requests
 from shutafut.surveys import selectors, services
+from shutafut.surveys.access import access_wave
 from shutafut.surveys.forms import (
     NONRESPONDENT_LABELS,
     ROLLUP_LABELS,

@@ -6,14 +6,14 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from shutafut.accounts.access import membership_in
+from shutafut.accounts.access import AnyUser, membership_in
 from shutafut.accounts.models import Role
-from shutafut.lib.choices import label_of
+from shutafut.lib.choices import in_active_language, label_of
 from shutafut.model.lifecycle import GateFacts, Stage, allowed_next, unmet_gates
 from shutafut.model.principles import READINESS_GO, Principle, readiness_passes
 from shutafut.model.records import DocumentKind
@@ -35,9 +35,6 @@ from shutafut.workspace.models import (
     Vision,
 )
 from shutafut.workspace.questionnaire import TRUST_CODES, TRUST_SCALE, principle_scales
-
-if TYPE_CHECKING:
-    from shutafut.accounts.access import AnyUser
 
 SECTORS = [s.value for s in Sector]
 
@@ -96,8 +93,6 @@ def item_label(item: CharterItem, lang: str | None = None) -> str:
 
 
 def label_of_table_item(code: str) -> str:
-    from shutafut.lib.choices import in_active_language
-
     return str(in_active_language(SECTOR_TABLE.item(code).text))
 
 
@@ -310,8 +305,6 @@ def gate_facts(partnership: Partnership) -> GateFacts:
 
 def next_moves(partnership: Partnership) -> list[dict[str, Any]]:
     facts = gate_facts(partnership)
-    from shutafut.lib.choices import in_active_language
-
     return [
         {
             "stage": to,

@@ -22,10 +22,12 @@ from shutafut.model.sector_table import SECTOR_TABLE, Column
 from shutafut.model.sectors import Sector
 from shutafut.organizations.models import Person
 from shutafut.partnerships.models import Member, Partnership
+from shutafut.partnerships.services import announce_change
 from shutafut.surveys.links import link_issue, link_revoke, link_touch
 from shutafut.surveys.models import SurveyLink
 from shutafut.workspace import scoring, selectors
 from shutafut.workspace.models import (
+    CULTURE_DIMENSIONS,
     Charter,
     CharterApproval,
     CharterItem,
@@ -75,10 +77,8 @@ def _require_representative(user: AbstractBaseUser, member: Member) -> None:
 
 
 def _rediagnose(partnership: Partnership) -> None:
-    """Readiness and focus feed the diagnosis (principles 2 and 5): refresh its history in the same transaction."""
-    from shutafut.diagnosis.services import diagnosis_refresh
-
-    diagnosis_refresh(partnership)
+    """Readiness and focus feed the diagnosis (principles 2 and 5): announce the change in the same transaction."""
+    announce_change(partnership)
 
 
 # ---- Representatives -------------------------------------------------------------------------------------------
@@ -320,8 +320,6 @@ def culture_save(*, member: Member, by: AbstractBaseUser, **scores: Any) -> Cult
 
 @transaction.atomic
 def norm_add(*, partnership: Partnership, dimension: str, text: str) -> WorkingNorm:
-    from shutafut.workspace.models import CULTURE_DIMENSIONS
-
     if dimension not in CULTURE_DIMENSIONS:
         raise _refuse(gettext("Unknown culture dimension."))
     if not text.strip():

@@ -12,10 +12,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from shutafut.accounts.access import access_partnership
 from shutafut.accounts.decorators import town_view
 from shutafut.accounts.models import Role, Town
 from shutafut.model.sectors import Sector
+from shutafut.partnerships.access import access_partnership
 from shutafut.partnerships.models import Partnership
 from shutafut.security.ratelimit import too_many_requests
 from shutafut.surveys.links import LinkError, LinkExpired, LinkRateLimited, LinkRevoked, link_resolve

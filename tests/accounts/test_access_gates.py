@@ -1,4 +1,5 @@
-"""The access gates: one per object type, the same 404 for 'missing' and 'another town's'."""
+"""The access gates: one per object type, each in its own app over the generic one in accounts, and the same 404
+for 'missing' and 'another town's'."""
 
 from __future__ import annotations
 
@@ -6,15 +7,14 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from shutafut.accounts.access import (
-    access_organization,
-    access_partnership,
-    access_person,
-    access_relationship,
-    access_town,
-)
+from shutafut.accounts.access import access_town
 from shutafut.accounts.models import Role
+from shutafut.organizations.access import access_organization, access_person
 from shutafut.organizations.models import Person
+from shutafut.partnerships.access import access_partnership
+from shutafut.relationships.access import access_relationship
+from shutafut.surveys.access import access_wave
+from shutafut.surveys.models import Wave
 
 pytestmark = pytest.mark.django_db
 
@@ -83,9 +83,6 @@ def test_a_non_numeric_id_is_simply_not_found(personas):
 
 
 def test_another_towns_survey_wave_looks_like_a_missing_one(personas, towns):
-    from shutafut.accounts.access import access_wave
-    from shutafut.surveys.models import Wave
-
     wave = Wave.objects.create(town=towns[0], name="גל")
     assert access_wave(personas["bob"], wave.pk) == wave
     with pytest.raises(Http404):

@@ -76,7 +76,7 @@ def record() -> object:
 
 def do_import(pause_at: int | None) -> None:
     from shutafut.accounts.models import Town
-    from shutafut.partnerships.imports import partnership_import
+    from shutafut.diagnosis.imports import partnership_import
     from shutafut.partnerships.models import Member
 
     saved = [0]

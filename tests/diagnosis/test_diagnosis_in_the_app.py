@@ -15,9 +15,9 @@ from django.urls import reverse
 from shutafut.accounts.models import ApiToken
 from shutafut.cli import main
 from shutafut.diagnosis import engine as e
+from shutafut.diagnosis.imports import partnership_import
 from shutafut.diagnosis.models import DiagnosisSnapshot
 from shutafut.partnerships import services
-from shutafut.partnerships.imports import partnership_import
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,34 @@
+"""How the diagnosis app plugs into the partnerships app below it, which does not know it.
+
+- Every change to a partnership's records (``partnership_changed``) refreshes its diagnosis history, in the same
+  transaction; a ``partnership_batch`` sends it once, at its end, so an import is diagnosed once.
+- The partnership page shows the diagnosis panel (``PARTNERSHIP_PANELS``).
+
+``connect()`` runs in ``DiagnosisConfig.ready``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.http import HttpRequest
+
+from shutafut.diagnosis.services import diagnosis_context, diagnosis_refresh
+from shutafut.lib.panels import Panel
+from shutafut.partnerships.models import Partnership
+from shutafut.partnerships.panels import PARTNERSHIP_PANELS
+from shutafut.partnerships.signals import partnership_changed
+
+
+def refresh_on_change(sender: object, *, partnership: Partnership, **kwargs: Any) -> None:
+    diagnosis_refresh(partnership)
+
+
+def panel_context(request: HttpRequest, partnership: Partnership) -> Mapping[str, Any]:
+    return diagnosis_context(partnership)
+
+
+def connect() -> None:
+    partnership_changed.connect(refresh_on_change, dispatch_uid="diagnosis_refresh_on_change")
+    PARTNERSHIP_PANELS.register(Panel("diagnosis", "diagnosis/panel.html", panel_context, order=20))

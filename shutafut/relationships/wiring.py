@@ -1,0 +1,24 @@
+"""How the relationships app plugs into the organizations app below it, which does not know it: the organization
+page lists the organization's ties. ``connect()`` runs in ``RelationshipsConfig.ready``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.http import HttpRequest
+
+from shutafut.lib.panels import Panel
+from shutafut.organizations.models import Organization
+from shutafut.organizations.panels import ORGANIZATION_PANELS
+from shutafut.relationships.selectors import relationships_of
+
+
+def panel_context(request: HttpRequest, organization: Organization) -> Mapping[str, Any]:
+    return {"relationships": relationships_of(organization)}
+
+
+def connect() -> None:
+    ORGANIZATION_PANELS.register(
+        Panel("relationships", "relationships/organization_panel.html", panel_context, order=10)
+    )
