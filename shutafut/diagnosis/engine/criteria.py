@@ -14,7 +14,7 @@ from shutafut.model.i18n import Message, _
 from shutafut.model.ladder import Rung
 from shutafut.model.records import Cadence, DecisionMethod, DocumentKind
 
-from .evidence import Evidence, Flow
+from .evidence import Evidence, joint_meeting
 from .results import Exclusion, ExclusionResult, TestResult, TestStatus
 
 P, F, U = TestStatus.PASSED, TestStatus.FAILED, TestStatus.UNKNOWN
@@ -120,13 +120,6 @@ def t2_ongoing(ev: Evidence) -> TestResult:
     )
 
 
-def contributions(ev: Evidence) -> list[Flow]:
-    """Flows that contribute to the joint effort (not a donation, purchase or outsourcing on their own)."""
-    if ev.cached_contributions is None:
-        ev.cached_contributions = [f for f in ev.flows if f.transaction is None]
-    return ev.cached_contributions
-
-
 def t3_joint_resources(ev: Evidence) -> TestResult:
     """T3 joint steering of resources of different types: contributions (not transactions) from at least
     ``min_contributors`` members (default 2), of at least ``min_resource_types`` types (default 2), and
@@ -135,7 +128,7 @@ def t3_joint_resources(ev: Evidence) -> TestResult:
     p = ev.partnership
     if p.pledges is None and p.deliveries is None:
         return _result("T3", U, _("No resource pledges or deliveries are recorded."))
-    contrib = contributions(ev)
+    contrib = ev.contributions
     givers = sorted({f.giver for f in contrib})
     types = sorted({f.type.value for f in contrib})
     ids = [f.id for f in contrib]
@@ -156,7 +149,7 @@ def t3_joint_resources(ev: Evidence) -> TestResult:
             ids,
             min=ev.params.min_resource_types,
         )
-    joint = ev.joint_decision_ids()
+    joint = ev.joint_decision_ids
     steered = [f.id for f in contrib if f.receiver is None or f.allocation_decision in joint]
     if not steered:
         return _result(
@@ -224,11 +217,7 @@ def t4_all_decide(ev: Evidence) -> TestResult:
                 )
     if not ev.joint_decisions:
         return _result("T4", F, _("No joint decision is recorded."))
-    alone = [
-        d.id
-        for d in ev.joint_decisions
-        if d.method is DecisionMethod.UNILATERAL or len(set(d.participants) | set(d.consulted)) < 2
-    ]
+    alone = [d.id for d in ev.joint_decisions if d.method is DecisionMethod.UNILATERAL or not joint_meeting(d)]
     if alone:
         return _result(
             "T4",
@@ -323,7 +312,7 @@ def exclusion(ev: Evidence) -> ExclusionResult | None:
     transactions = [(f.transaction, f.id) for f in ev.flows if f.transaction is not None]
     if not transactions:
         return None
-    givers = {f.giver for f in contributions(ev)}
+    givers = {f.giver for f in ev.contributions}
     if len(givers) >= ev.params.min_contributors_against_exclusion:
         return None
     counts = Counter(kind for kind, _id in transactions)
@@ -387,17 +376,17 @@ def rung(ev: Evidence, tests: tuple[TestResult, ...]) -> Rung:
     """
     if len(ev.members) < 2:
         return Rung.DISCONNECTION
-    two_way = ev.two_way_information()
-    adjusted = ev.activity_adjusted()
+    two_way = ev.two_way_information
+    adjusted = ev.activity_adjusted
     if two_way and adjusted:
-        if ev.flows and ev.joint_decision_ids():
+        if ev.flows and ev.joint_decision_ids:
             if all(t.status is TestStatus.PASSED for t in tests):
                 return Rung.PARTNERSHIP
             return Rung.COOPERATION
         return Rung.COORDINATION
     if ev.rivalry and not two_way:
         return Rung.COMPETITION
-    if ev.one_way_information():
+    if ev.one_way_information:
         return Rung.INFORMING
     return Rung.DISCONNECTION
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from shutafut.model.i18n import Message, _
 from shutafut.model.records import ApprovalKind, DocumentKind
 
-from .criteria import contributions, decision_shares, external_beneficiaries
+from .criteria import decision_shares, external_beneficiaries
 from .evidence import TRANSACTIONAL_RETURNS, Evidence
 from .results import (
     FindingStatus,
@@ -54,7 +54,7 @@ def principle_1(ev: Evidence, tests: Sequence[TestResult], flags: Sequence[Flag]
     members only; I1.3 open conflicts of interest with no recusal; I1.4 share of donations to a public
     member approved by the donations committee. Status from the governance flags."""
     p = ev.partnership
-    public = ev.public_members()
+    public = ev.public_members
     convener: bool | None = None
     if p.convener_recorded:
         convener = ev.convener is not None and ev.convener in public
@@ -115,7 +115,7 @@ def principle_3(ev: Evidence, tests: Sequence[TestResult], flags: Sequence[Flag]
     value, per member. Risk when a test failed or a risk flag of this principle is up; attention when a
     test is unknown, a flag of this principle is up, or a member delivered less than
     ``pledge_fulfilment_attention`` (default 0.5)."""
-    contrib = contributions(ev)
+    contrib = ev.contributions
     shares = [s for s in decision_shares(ev).values() if s is not None]
     pledged: dict[str, float] = {}
     given: dict[str, float] = {}
