@@ -176,26 +176,6 @@ def t3_joint_resources(ev: Evidence) -> TestResult:
     )
 
 
-def decision_shares(ev: Evidence) -> dict[str, float | None]:
-    """Each member's share of the joint decisions it took part in (present or consulted).
-
-    The denominator leaves out decisions the member recused itself from and decisions dated before it joined;
-    ``None`` when nothing is left.
-    """
-    shares: dict[str, float | None] = {}
-    decisions = ev.joint_decisions
-    for m in ev.members.values():
-        due = took = 0
-        for d in decisions:
-            if m.id in d.recusals or (m.joined is not None and d.date < m.joined):
-                continue
-            due += 1
-            if m.id in d.participants or m.id in d.consulted:
-                took += 1
-        shares[m.id] = took / due if due else None
-    return shares
-
-
 def t4_all_decide(ev: Evidence) -> TestResult:
     """T4 all partners decide: the framework's decision rules (when stated) include every member; no joint
     decision was taken by one partner alone; and each member took part (present or consulted) in at
@@ -226,7 +206,7 @@ def t4_all_decide(ev: Evidence) -> TestResult:
             alone,
             ids=", ".join(alone),
         )
-    shares = decision_shares(ev)
+    shares = ev.decision_shares
     threshold = ev.params.decision_share
     low = [m for m, s in shares.items() if s is not None and s < threshold]
     ids = [d.id for d in ev.joint_decisions]
@@ -249,13 +229,6 @@ def t4_all_decide(ev: Evidence) -> TestResult:
     )
 
 
-def external_beneficiaries(ev: Evidence) -> list[str]:
-    """Beneficiaries that are not partner organizations (by id or by name)."""
-    inside = set(ev.members) | {m.name for m in ev.members.values()}
-    named = list(ev.partnership.beneficiaries or ()) + list(ev.activity_beneficiaries)
-    return [b for b in dict.fromkeys(named) if b and b not in inside]
-
-
 def t5_public_benefit(ev: Evidence) -> TestResult:
     """T5 community benefit: a stated public goal and at least one beneficiary outside the partner
     organizations (from the record's beneficiaries or its activities). Unknown when the goal or the
@@ -265,7 +238,7 @@ def t5_public_benefit(ev: Evidence) -> TestResult:
         return _result("T5", U, _("The public goal is not recorded."))
     if not p.public_goal.strip():
         return _result("T5", F, _("There is no stated public goal."))
-    outside = external_beneficiaries(ev)
+    outside = ev.external_beneficiaries
     if outside:
         return _result(
             "T5",

@@ -99,9 +99,14 @@ class Flow:
         return self.in_return in (InReturn.DELIVERABLE, InReturn.SERVICE_OPERATION, InReturn.RESOURCES)
 
 
+def took_part(decision: Decision) -> frozenset[str]:
+    """The members who took part in ``decision``: present or consulted."""
+    return frozenset((*decision.participants, *decision.consulted))
+
+
 def joint_meeting(decision: Decision) -> bool:
-    """Two members or more took part in ``decision``, present or consulted."""
-    return len(set(decision.participants) | set(decision.consulted)) >= 2
+    """Two members or more took part in ``decision``."""
+    return len(took_part(decision)) >= 2
 
 
 def member_names(members: Mapping[str, Member], member_ids: Iterable[str]) -> str:
@@ -149,6 +154,12 @@ class Evidence:
     """D2 ≥ one-way: any deliberate information, any resource flow, or two-way evidence."""
     activity_adjusted: bool
     """D4 = yes: a recorded adjustment, a decision taken together, or an activity organized together."""
+    decision_shares: Mapping[str, float | None]
+    """Each member's share of the joint decisions it took part in; the denominator leaves out decisions the
+    member recused itself from and decisions dated before it joined; ``None`` when nothing is left."""
+    external_beneficiaries: tuple[str, ...]
+    """Beneficiaries, of the record or of its activities, that are not partner organizations (by id or by
+    name)."""
 
     def name(self, member_id: str) -> str:
         return member_names(self.members, (member_id,))
@@ -197,6 +208,10 @@ def build_evidence(p: Partnership, params: EngineParams) -> Evidence:
         two_way_information=two_way,
         one_way_information=bool(interactions.info_pairs) or bool(flows) or two_way,
         activity_adjusted=interactions.adjustments > 0 or bool(joint_ids) or activities.joint,
+        decision_shares=MappingProxyType(_decision_shares(check.members.values(), joint_decisions)),
+        external_beneficiaries=_external_beneficiaries(
+            check.members.values(), (*(p.beneficiaries or ()), *activities.beneficiaries)
+        ),
     )
 
 
@@ -472,6 +487,26 @@ def _two_way_information(
     if any(len(set(d.signatories)) >= 2 for d in documents):
         return True
     return any(f.reciprocal and f.receiver is not None for f in flows)
+
+
+def _decision_shares(members: Iterable[Member], joint_decisions: Sequence[Decision]) -> dict[str, float | None]:
+    attended = [(d, took_part(d)) for d in joint_decisions]
+    shares: dict[str, float | None] = {}
+    for m in members:
+        due = took = 0
+        for d, present in attended:
+            if m.id in d.recusals or (m.joined is not None and d.date < m.joined):
+                continue
+            due += 1
+            if m.id in present:
+                took += 1
+        shares[m.id] = took / due if due else None
+    return shares
+
+
+def _external_beneficiaries(members: Iterable[Member], named: Iterable[str]) -> tuple[str, ...]:
+    inside = {name for m in members for name in (m.id, m.name)}
+    return tuple(b for b in dict.fromkeys(named) if b and b not in inside)
 
 
 def _num(value: float) -> str:

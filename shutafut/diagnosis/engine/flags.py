@@ -12,7 +12,7 @@ from shutafut.model.records import ApprovalKind, DecisionMethod, InterestKind
 from shutafut.model.resources import ResourceType
 from shutafut.model.sectors import Sector
 
-from .evidence import TRANSACTIONAL_RETURNS, Evidence, Flow
+from .evidence import TRANSACTIONAL_RETURNS, Evidence, Flow, took_part
 from .results import Flag, FlagCategory, Severity
 
 GOV, STRUCT = FlagCategory.GOVERNANCE, FlagCategory.STRUCTURE
@@ -165,11 +165,7 @@ def statutory_decision_in_joint_body(ev: Evidence) -> list[Flag]:
     """A decision reserved to the public body that non-public members took part in (I1.2: statutory
     decisions are taken by the public organ outside the joint body and only reported to it)."""
     public = ev.public_members
-    bad = [
-        d.id
-        for d in ev.decisions
-        if d.reserved_to_public and any(m not in public for m in (*d.participants, *d.consulted))
-    ]
+    bad = [d.id for d in ev.decisions if d.reserved_to_public and not took_part(d) <= public]
     if not bad:
         return []
     return [
@@ -190,7 +186,7 @@ def member_never_in_decisions(ev: Evidence) -> list[Flag]:
     reserved to the public body do not count: other members are not meant to be there)."""
     if not ev.joint_decisions:
         return []
-    present = {m for d in ev.joint_decisions for m in (*d.participants, *d.consulted)}
+    present = {m for d in ev.joint_decisions for m in took_part(d)}
     absent = [m for m in ev.members if m not in present]
     return [
         _flag(
