@@ -22,6 +22,11 @@ class Principle(StrEnum):
     P5 = "p5"
     P6 = "p6"
 
+    @classmethod
+    def numbered(cls, number: int) -> Principle:
+        """The principle the guide numbers ``number`` (1..6); ``ValueError`` for any other number."""
+        return cls(f"p{number}")
+
     @property
     def info(self) -> PrincipleInfo:
         return PRINCIPLES[self]
@@ -151,7 +156,7 @@ PRINCIPLES: dict[Principle, PrincipleInfo] = {
     ),
     Principle.P5: PrincipleInfo(
         Principle.P5,
-        Text("הכרה במורכבות ההפעלה של השותפות", "Recognise how complex the partnership is to run"),
+        Text("הכרה במורכבות ההפעלה של השותפות", "Recognise how complex the partnership is to operate"),
         Text(
             "לשותפות יש מחיר: השותפים מוותרים על חלק מהשליטה בתחומם ומעמידים על הכף כסף, עובדים, זמן,"
             " מוניטין וקשרים. לכן בודקים תחילה שהקרקע הפוליטית, הארגונית והקהילתית בשלה, ושהתועלת הצפויה"

@@ -11,7 +11,15 @@ from enum import StrEnum
 from shutafut.model.text import Text
 
 
-class DocumentKind(StrEnum):
+class Vocabulary(StrEnum):
+    """A list of values a record can hold; each value's Hebrew and English label is in ``_LABELS``."""
+
+    @property
+    def label(self) -> Text:
+        return _LABELS[(type(self).__name__, self.value)]
+
+
+class DocumentKind(Vocabulary):
     """Kinds of framework document. A ``contract`` alone never makes the framework explicit (domain.md §3)."""
 
     AGREEMENT = "agreement"
@@ -21,12 +29,8 @@ class DocumentKind(StrEnum):
     FRAMEWORK_DOC = "framework_doc"
     CONTRACT = "contract"
 
-    @property
-    def label(self) -> Text:
-        return _LABELS[(type(self).__name__, self.value)]
 
-
-class Cadence(StrEnum):
+class Cadence(Vocabulary):
     """How often the joint body meets. ``none`` and ``ad_hoc`` are recorded, but are not a defined cadence."""
 
     NONE = "none"
@@ -39,12 +43,8 @@ class Cadence(StrEnum):
     SEMIANNUAL = "semiannual"
     YEARLY = "yearly"
 
-    @property
-    def label(self) -> Text:
-        return _LABELS[(type(self).__name__, self.value)]
 
-
-class InReturn(StrEnum):
+class InReturn(Vocabulary):
     """What the giver of a resource received in return: the key to the exclusions of test T7."""
 
     NOTHING = "nothing"
@@ -60,35 +60,23 @@ class InReturn(StrEnum):
     SHARED_GOAL = "shared_goal"
     """A contribution to the joint activity and its public goal."""
 
-    @property
-    def label(self) -> Text:
-        return _LABELS[(type(self).__name__, self.value)]
 
-
-class ApprovalKind(StrEnum):
+class ApprovalKind(Vocabulary):
     DONATIONS_COMMITTEE = "donations_committee"
     SUPPORT_COMMITTEE = "support_committee"
     TENDER = "tender"
     NONE = "none"
 
-    @property
-    def label(self) -> Text:
-        return _LABELS[(type(self).__name__, self.value)]
 
-
-class DecisionMethod(StrEnum):
+class DecisionMethod(Vocabulary):
     CONSENSUS = "consensus"
     VOTE = "vote"
     CONSULTATION = "consultation"
     UNILATERAL = "unilateral"
     """Taken by one partner alone."""
 
-    @property
-    def label(self) -> Text:
-        return _LABELS[(type(self).__name__, self.value)]
 
-
-class InterestKind(StrEnum):
+class InterestKind(Vocabulary):
     """A business partner's own matter before a public body (domain.md §7.1)."""
 
     TENDER = "tender"
@@ -96,22 +84,14 @@ class InterestKind(StrEnum):
     PLANNING = "planning"
     LAND = "land"
 
-    @property
-    def label(self) -> Text:
-        return _LABELS[(type(self).__name__, self.value)]
 
-
-class InteractionKind(StrEnum):
+class InteractionKind(Vocabulary):
     INFORMATION = "information"
     """Deliberate information from one member to another (or to all when ``to`` is empty)."""
     ADJUSTMENT = "adjustment"
     """A member changed an activity because of another (avoided duplication, split target groups...)."""
     RIVALRY = "rivalry"
     """Active rivalry over the same scarce things (calls, tenders, donors, beneficiaries)."""
-
-    @property
-    def label(self) -> Text:
-        return _LABELS[(type(self).__name__, self.value)]
 
 
 # Keyed by (vocabulary, value): StrEnum members compare equal to their values, so Cadence.NONE and

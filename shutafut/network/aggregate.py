@@ -25,7 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 from shutafut.model.ladder import CompetitionRule, Rung
-from shutafut.network.metrics import Network
+from shutafut.network.metrics import Network, look_up, pair_key
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -132,7 +132,7 @@ class Ratings:
         """
         i, j, r = _int(rater), _int(ratee), _int(rung)
         _check(n, i, j, r)
-        key = i * n + j
+        key = pair_key(i, j, n, directed=True)
         if len(np.unique(key)) != len(key):
             raise ValueError("a rater rates the same partner twice: roll the respondents up first")
         if responded is None:
@@ -176,7 +176,7 @@ def roll_up(
     """
     i, j, r = _int(rater_org), _int(ratee_org), _int(rung)
     _check(n, i, j, r)
-    key = i * n + j
+    key = pair_key(i, j, n, directed=True)
     order = np.lexsort((r, key))
     ks, rs = key[order], r[order]
     uniq, start, count = np.unique(ks, return_index=True, return_counts=True)
@@ -244,14 +244,9 @@ def _directed_rungs(ratings: Ratings, src: IntArray, dst: IntArray) -> IntArray:
     """``r_src,dst`` for each pair: the listed rung, 0 if ``src`` answered without listing, else
     ``MISSING``."""
     n = ratings.n
-    key = ratings.rater * n + ratings.ratee
-    order = np.argsort(key)
-    ks = key[order]
-    want = src * n + dst
-    pos = np.minimum(np.searchsorted(ks, want), max(len(ks) - 1, 0))
-    hit = ks[pos] == want if len(ks) else np.zeros(len(want), dtype=bool)
-    listed = ratings.rung[order][pos] if len(ks) else np.zeros(len(want), dtype=np.int64)
-    return _int(np.where(hit, listed, np.where(ratings.responded[src], 0, MISSING)))
+    given = pair_key(ratings.rater, ratings.ratee, n, directed=True)
+    unlisted = np.where(ratings.responded[src], 0, MISSING)
+    return _int(look_up(given, ratings.rung, pair_key(src, dst, n, directed=True), unlisted))
 
 
 def symmetrize(
@@ -264,9 +259,7 @@ def symmetrize(
 ) -> SymmetricPairs:
     """Pair values from directed ratings by the named rules; see ``SymmetricPairs``."""
     n = ratings.n
-    lo = np.minimum(ratings.rater, ratings.ratee)
-    hi = np.maximum(ratings.rater, ratings.ratee)
-    pairs = np.unique(lo * n + hi)
+    pairs = np.unique(pair_key(ratings.rater, ratings.ratee, n, directed=False))
     a, b = _int(pairs // n), _int(pairs % n)
     r_ab, r_ba = _directed_rungs(ratings, a, b), _directed_rungs(ratings, b, a)
     miss_ab, miss_ba = r_ab == MISSING, r_ba == MISSING

@@ -25,6 +25,7 @@ import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TypeVar
 
 import igraph as ig
 import numpy as np
@@ -33,6 +34,7 @@ import numpy.typing as npt
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
+ScalarT = TypeVar("ScalarT", bound=np.generic)
 
 EXACT_LIMIT = 5000
 """Betweenness and closeness are exact up to this many organizations and sampled above it."""
@@ -48,6 +50,27 @@ def _int(values: object) -> IntArray:
 
 def _float(values: object) -> FloatArray:
     return np.asarray(values, dtype=np.float64)
+
+
+def pair_key(source: IntArray, target: IntArray, n: int, *, directed: bool) -> IntArray:
+    """One integer per pair of organizations among ``n``: ``source·n + target`` for an arc; for an undirected
+    pair the smaller index comes first, so ``(a, b)`` and ``(b, a)`` share a key. ``key // n`` and ``key % n``
+    give the two ends back."""
+    if directed:
+        return _int(source * n + target)
+    return _int(np.minimum(source, target) * n + np.maximum(source, target))
+
+
+def look_up(
+    keys: IntArray, values: npt.NDArray[ScalarT], wanted: IntArray, missing: npt.ArrayLike
+) -> npt.NDArray[ScalarT]:
+    """For each of ``wanted``, the value that ``values`` gives its key in ``keys`` (distinct, in any order), or
+    ``missing`` (one value, or one per wanted key) where ``keys`` lacks it."""
+    if len(keys) == 0:
+        return np.broadcast_to(np.asarray(missing, dtype=values.dtype), wanted.shape).copy()
+    order = np.argsort(keys)
+    index = order[np.minimum(np.searchsorted(keys[order], wanted), len(keys) - 1)]
+    return np.asarray(np.where(keys[index] == wanted, values[index], missing), dtype=values.dtype)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -107,7 +130,7 @@ class Network:
             raise ValueError(f"self-ties are not allowed (rows {np.flatnonzero(s == t).tolist()})")
         if np.any(np.isinf(w)):
             raise ValueError("levels must be finite (NaN marks an excluded rating)")
-        key = s * n + t if directed else np.minimum(s, t) * n + np.maximum(s, t)
+        key = pair_key(s, t, n, directed=directed)
         if len(np.unique(key)) != len(key):
             raise ValueError("a pair is rated more than once")
         if groups is None:
@@ -154,7 +177,7 @@ def _graph(n: int, s: IntArray, t: IntArray, directed: bool) -> ig.Graph:
 def _undirected_pairs(s: IntArray, t: IntArray, w: FloatArray, n: int) -> tuple[IntArray, IntArray, FloatArray]:
     if len(s) == 0:
         return _int([]), _int([]), _float([])
-    key = np.minimum(s, t) * n + np.maximum(s, t)
+    key = pair_key(s, t, n, directed=False)
     order = np.argsort(key, kind="stable")
     ks = key[order]
     uniq, first = np.unique(ks, return_index=True)
@@ -279,8 +302,7 @@ def reciprocity(net: Network, threshold: float) -> Reciprocity:
     if not net.directed:
         raise ValueError("reciprocity is defined for directed networks only")
     s, t, _ = net.ties(threshold)
-    key = s * net.n + t
-    rec = int(np.isin(t * net.n + s, key).sum())
+    rec = int(np.isin(pair_key(t, s, net.n, directed=True), pair_key(s, t, net.n, directed=True)).sum())
     m = len(s)
     mutual, asym = rec // 2, m - rec
     return Reciprocity(threshold, m, rec, _ratio(rec, m), mutual, asym, _ratio(mutual, mutual + asym))
@@ -825,8 +847,7 @@ def _keyed(net: Network, index: Mapping[str, int], n: int) -> tuple[IntArray, Fl
     s, t = pos[net.source], pos[net.target]
     keep = (s >= 0) & (t >= 0)
     s, t, w = s[keep], t[keep], np.nan_to_num(net.level[keep], nan=0.0)
-    key = s * n + t if net.directed else np.minimum(s, t) * n + np.maximum(s, t)
-    return key, _float(w)
+    return pair_key(s, t, n, directed=net.directed), _float(w)
 
 
 def compare_waves(
@@ -898,17 +919,8 @@ def target_gaps(
         raise ValueError("source, target and target_level must have the same length")
     if len(s) and (min(s.min(), t.min()) < 0 or max(s.max(), t.max()) >= n):
         raise ValueError("a target pair refers to an organization index outside 0..n-1")
-
-    def keys(a: IntArray, b: IntArray) -> IntArray:
-        return _int(a * n + b if net.directed else np.minimum(a, b) * n + np.maximum(a, b))
-
-    known = keys(net.source, net.target)
-    order = np.argsort(known)
-    want = keys(s, t)
-    pos = np.searchsorted(known[order], want)
-    pos = np.minimum(pos, max(len(known) - 1, 0))
-    hit = known[order][pos] == want if len(known) else np.zeros(len(want), dtype=bool)
-    current = np.where(hit, net.level[order][pos] if len(known) else 0.0, 0.0)
+    known = pair_key(net.source, net.target, n, directed=net.directed)
+    current = look_up(known, net.level, pair_key(s, t, n, directed=net.directed), 0.0)
     gap = goal - current
     open_ = gap > 0
     return TargetGaps(

@@ -211,13 +211,6 @@ class ResourceFlow(models.Model):
                 errors["fulfils"] = gettext("Not a pledge of this partnership.")
         if self.allocation_decision is not None and self.allocation_decision.partnership_id != self.partnership_id:
             errors["allocation_decision"] = gettext("Not a decision of this partnership.")
-        if self.fulfils is not None:
-            if self.kind != FlowKind.DELIVERY or self.fulfils.kind != FlowKind.PLEDGE:
-                errors["fulfils"] = gettext("Only a delivery fulfils a pledge.")
-            elif self.fulfils.partnership_id != self.partnership_id:
-                errors["fulfils"] = gettext("Not a pledge of this partnership.")
-        if self.allocation_decision is not None and self.allocation_decision.partnership_id != self.partnership_id:
-            errors["allocation_decision"] = gettext("Not a decision of this partnership.")
         if errors:
             raise ValidationError(errors)
 

@@ -14,7 +14,7 @@ from shutafut.model.i18n import Message, _
 from shutafut.model.ladder import Rung
 from shutafut.model.records import Cadence, DecisionMethod, DocumentKind
 
-from .evidence import Evidence, Flow
+from .evidence import Evidence, joint_meeting
 from .results import Exclusion, ExclusionResult, TestResult, TestStatus
 
 P, F, U = TestStatus.PASSED, TestStatus.FAILED, TestStatus.UNKNOWN
@@ -120,13 +120,6 @@ def t2_ongoing(ev: Evidence) -> TestResult:
     )
 
 
-def contributions(ev: Evidence) -> list[Flow]:
-    """Flows that contribute to the joint effort (not a donation, purchase or outsourcing on their own)."""
-    if ev.cached_contributions is None:
-        ev.cached_contributions = [f for f in ev.flows if f.transaction is None]
-    return ev.cached_contributions
-
-
 def t3_joint_resources(ev: Evidence) -> TestResult:
     """T3 joint steering of resources of different types: contributions (not transactions) from at least
     ``min_contributors`` members (default 2), of at least ``min_resource_types`` types (default 2), and
@@ -135,7 +128,7 @@ def t3_joint_resources(ev: Evidence) -> TestResult:
     p = ev.partnership
     if p.pledges is None and p.deliveries is None:
         return _result("T3", U, _("No resource pledges or deliveries are recorded."))
-    contrib = contributions(ev)
+    contrib = ev.contributions
     givers = sorted({f.giver for f in contrib})
     types = sorted({f.type.value for f in contrib})
     ids = [f.id for f in contrib]
@@ -156,7 +149,7 @@ def t3_joint_resources(ev: Evidence) -> TestResult:
             ids,
             min=ev.params.min_resource_types,
         )
-    joint = ev.joint_decision_ids()
+    joint = ev.joint_decision_ids
     steered = [f.id for f in contrib if f.receiver is None or f.allocation_decision in joint]
     if not steered:
         return _result(
@@ -183,26 +176,6 @@ def t3_joint_resources(ev: Evidence) -> TestResult:
     )
 
 
-def decision_shares(ev: Evidence) -> dict[str, float | None]:
-    """Each member's share of the joint decisions it took part in (present or consulted).
-
-    The denominator leaves out decisions the member recused itself from and decisions dated before it joined;
-    ``None`` when nothing is left.
-    """
-    shares: dict[str, float | None] = {}
-    decisions = ev.joint_decisions
-    for m in ev.members.values():
-        due = took = 0
-        for d in decisions:
-            if m.id in d.recusals or (m.joined is not None and d.date < m.joined):
-                continue
-            due += 1
-            if m.id in d.participants or m.id in d.consulted:
-                took += 1
-        shares[m.id] = took / due if due else None
-    return shares
-
-
 def t4_all_decide(ev: Evidence) -> TestResult:
     """T4 all partners decide: the framework's decision rules (when stated) include every member; no joint
     decision was taken by one partner alone; and each member took part (present or consulted) in at
@@ -224,11 +197,7 @@ def t4_all_decide(ev: Evidence) -> TestResult:
                 )
     if not ev.joint_decisions:
         return _result("T4", F, _("No joint decision is recorded."))
-    alone = [
-        d.id
-        for d in ev.joint_decisions
-        if d.method is DecisionMethod.UNILATERAL or len(set(d.participants) | set(d.consulted)) < 2
-    ]
+    alone = [d.id for d in ev.joint_decisions if d.method is DecisionMethod.UNILATERAL or not joint_meeting(d)]
     if alone:
         return _result(
             "T4",
@@ -237,7 +206,7 @@ def t4_all_decide(ev: Evidence) -> TestResult:
             alone,
             ids=", ".join(alone),
         )
-    shares = decision_shares(ev)
+    shares = ev.decision_shares
     threshold = ev.params.decision_share
     low = [m for m, s in shares.items() if s is not None and s < threshold]
     ids = [d.id for d in ev.joint_decisions]
@@ -260,13 +229,6 @@ def t4_all_decide(ev: Evidence) -> TestResult:
     )
 
 
-def external_beneficiaries(ev: Evidence) -> list[str]:
-    """Beneficiaries that are not partner organizations (by id or by name)."""
-    inside = set(ev.members) | {m.name for m in ev.members.values()}
-    named = list(ev.partnership.beneficiaries or ()) + list(ev.activity_beneficiaries)
-    return [b for b in dict.fromkeys(named) if b and b not in inside]
-
-
 def t5_public_benefit(ev: Evidence) -> TestResult:
     """T5 community benefit: a stated public goal and at least one beneficiary outside the partner
     organizations (from the record's beneficiaries or its activities). Unknown when the goal or the
@@ -276,7 +238,7 @@ def t5_public_benefit(ev: Evidence) -> TestResult:
         return _result("T5", U, _("The public goal is not recorded."))
     if not p.public_goal.strip():
         return _result("T5", F, _("There is no stated public goal."))
-    outside = external_beneficiaries(ev)
+    outside = ev.external_beneficiaries
     if outside:
         return _result(
             "T5",
@@ -323,7 +285,7 @@ def exclusion(ev: Evidence) -> ExclusionResult | None:
     transactions = [(f.transaction, f.id) for f in ev.flows if f.transaction is not None]
     if not transactions:
         return None
-    givers = {f.giver for f in contributions(ev)}
+    givers = {f.giver for f in ev.contributions}
     if len(givers) >= ev.params.min_contributors_against_exclusion:
         return None
     counts = Counter(kind for kind, _id in transactions)
@@ -387,17 +349,17 @@ def rung(ev: Evidence, tests: tuple[TestResult, ...]) -> Rung:
     """
     if len(ev.members) < 2:
         return Rung.DISCONNECTION
-    two_way = ev.two_way_information()
-    adjusted = ev.activity_adjusted()
+    two_way = ev.two_way_information
+    adjusted = ev.activity_adjusted
     if two_way and adjusted:
-        if ev.flows and ev.joint_decision_ids():
+        if ev.flows and ev.joint_decision_ids:
             if all(t.status is TestStatus.PASSED for t in tests):
                 return Rung.PARTNERSHIP
             return Rung.COOPERATION
         return Rung.COORDINATION
     if ev.rivalry and not two_way:
         return Rung.COMPETITION
-    if ev.one_way_information():
+    if ev.one_way_information:
         return Rung.INFORMING
     return Rung.DISCONNECTION
 

@@ -3,20 +3,37 @@
 Convention: a contradictory part of a record is *left out of the evidence* and reported as a data-quality
 flag, so that it can neither crash the engine nor make a test pass silently. Examples: a decision dated
 before the partnership began is not counted; a participant who is not a member is dropped from that
-decision; a member listed both as a participant and as recused counts as recused."""
+decision; a member listed both as a participant and as recused counts as recused.
+
+``build_evidence`` runs one small step per part of the record, in the record's order, so that the flags come
+out in that order too; then it derives the facts several rules share. The ``Evidence`` it returns is
+immutable: every rule reads the same facts and none can change them for the next."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
+from types import MappingProxyType
+from typing import NamedTuple
 
 from shutafut.model.i18n import Message, _
 from shutafut.model.records import DecisionMethod, InReturn, InteractionKind
 from shutafut.model.resources import ResourceType
 from shutafut.model.sectors import Sector
 
-from .inputs import Approval, Decision, FrameworkDocument, Member, MemberInterest, Partnership
+from .inputs import (
+    Activity,
+    Approval,
+    Decision,
+    Delivery,
+    FrameworkDocument,
+    Interaction,
+    Member,
+    MemberInterest,
+    Partnership,
+    Pledge,
+)
 from .params import EngineParams
 from .results import Exclusion, Flag, FlagCategory, Severity
 
@@ -42,6 +59,22 @@ class Flow:
     pledged: bool
     delivered: float | None = None
 
+    @classmethod
+    def of(cls, record: Pledge, *, pledged: bool, delivered: float | None = None) -> Flow:
+        """The flow of a pledge (``pledged=True``) or of a delivery that fulfils no pledge."""
+        return cls(
+            record.id,
+            record.giver,
+            record.receiver,
+            record.type,
+            record.in_return,
+            record.value,
+            record.approval,
+            record.allocation_decision,
+            pledged,
+            delivered,
+        )
+
     @property
     def transaction(self) -> Exclusion | None:
         """Which exclusion this flow is on its own (T7), or ``None`` for a contribution to the joint effort.
@@ -66,352 +99,366 @@ class Flow:
         return self.in_return in (InReturn.DELIVERABLE, InReturn.SERVICE_OPERATION, InReturn.RESOURCES)
 
 
-@dataclass(slots=True)
+def took_part(decision: Decision) -> frozenset[str]:
+    """The members who took part in ``decision``: present or consulted."""
+    return frozenset((*decision.participants, *decision.consulted))
+
+
+def joint_meeting(decision: Decision) -> bool:
+    """Two members or more took part in ``decision``."""
+    return len(took_part(decision)) >= 2
+
+
+def member_names(members: Mapping[str, Member], member_ids: Iterable[str]) -> str:
+    """The members' names, comma-separated; an id that is not a member stands for itself."""
+    return ", ".join(member.name if (member := members.get(m)) else m for m in member_ids)
+
+
+@dataclass(frozen=True, slots=True)
 class Evidence:
-    """The cleaned record plus derived facts, computed once and shared by every rule."""
+    """The cleaned record plus the facts derived from it: built once by ``build_evidence``, read by every rule,
+    changed by none."""
 
     partnership: Partnership
     params: EngineParams
-    members: dict[str, Member]
-    flags: list[Flag] = field(default_factory=list)
-    convener: str | None = None
-    documents: tuple[FrameworkDocument, ...] = ()
-    flows: tuple[Flow, ...] = ()
-    decisions: tuple[Decision, ...] = ()
+    members: Mapping[str, Member]
+    """Members by id (read-only); of two members with one id, the first."""
+    flags: tuple[Flag, ...]
+    """Data-quality flags, in the order of the record."""
+    convener: str | None
+    documents: tuple[FrameworkDocument, ...]
+    """Signatories and decision members restricted to members."""
+    flows: tuple[Flow, ...]
+    decisions: tuple[Decision, ...]
     """Valid decisions, participants/consulted/recusals restricted to members."""
-    joint_decisions: tuple[Decision, ...] = ()
+    joint_decisions: tuple[Decision, ...]
     """Valid decisions not reserved to the public body."""
-    activity_count: int = 0
-    activity_dates: int = 0
-    activity_beneficiaries: tuple[str, ...] = ()
-    joint_activity: bool = False
-    interests: tuple[MemberInterest, ...] = ()
-    info_pairs: set[tuple[str, str]] = field(default_factory=set)
-    adjustments: int = 0
-    rivalry: tuple[str, ...] = ()
-    # Derived facts several rules read, computed on first use.
-    cached_joint_ids: frozenset[str] | None = None
-    cached_two_way: bool | None = None
-    cached_contributions: list[Flow] | None = None
-
-    @property
-    def sectors(self) -> dict[str, Sector]:
-        return {m.id: m.sector for m in self.members.values()}
+    activity_dates: int
+    activity_beneficiaries: tuple[str, ...]
+    joint_activity: bool
+    """An activity organized by two members or more."""
+    interests: tuple[MemberInterest, ...]
+    info_pairs: frozenset[tuple[str, str]]
+    """(from, to) pairs of members between which deliberate information went."""
+    adjustments: int
+    rivalry: tuple[str, ...]
+    public_members: frozenset[str]
+    joint_decision_ids: frozenset[str]
+    """Ids of decisions taken together: not reserved, not unilateral, with two members or more."""
+    contributions: tuple[Flow, ...]
+    """Flows that contribute to the joint effort (not a donation, purchase or outsourcing on their own)."""
+    two_way_information: bool
+    """D2 = two-way: information both ways between a pair, a joint meeting or decision, a document signed by
+    two members or more, or a reciprocal flow (something other than recognition came back)."""
+    one_way_information: bool
+    """D2 ≥ one-way: any deliberate information, any resource flow, or two-way evidence."""
+    activity_adjusted: bool
+    """D4 = yes: a recorded adjustment, a decision taken together, or an activity organized together."""
+    decision_shares: Mapping[str, float | None]
+    """Each member's share of the joint decisions it took part in; the denominator leaves out decisions the
+    member recused itself from and decisions dated before it joined; ``None`` when nothing is left."""
+    external_beneficiaries: tuple[str, ...]
+    """Beneficiaries, of the record or of its activities, that are not partner organizations (by id or by
+    name)."""
 
     def name(self, member_id: str) -> str:
-        member = self.members.get(member_id)
-        return member.name if member else member_id
+        return member_names(self.members, (member_id,))
 
     def names(self, member_ids: Iterable[str]) -> str:
-        return ", ".join(self.name(m) for m in member_ids)
-
-    def public_members(self) -> frozenset[str]:
-        return frozenset(m.id for m in self.members.values() if m.sector is Sector.PUBLIC)
-
-    def is_joint_meeting(self, decision: Decision) -> bool:
-        return len(set(decision.participants) | set(decision.consulted)) >= 2
-
-    def joint_decision_ids(self) -> frozenset[str]:
-        """Ids of decisions taken together: not reserved, not unilateral, with two members or more."""
-        if self.cached_joint_ids is None:
-            self.cached_joint_ids = self._joint_decision_ids()
-        return self.cached_joint_ids
-
-    def _joint_decision_ids(self) -> frozenset[str]:
-        return frozenset(
-            d.id for d in self.joint_decisions if d.method is not DecisionMethod.UNILATERAL and self.is_joint_meeting(d)
-        )
-
-    def two_way_information(self) -> bool:
-        """Cached ``_two_way_information``."""
-        if self.cached_two_way is None:
-            self.cached_two_way = self._two_way_information()
-        return self.cached_two_way
-
-    def _two_way_information(self) -> bool:
-        """D2 = two-way: information both ways between a pair, a joint meeting or decision, a document
-        signed by two members or more, or a reciprocal flow (something other than recognition came
-        back)."""
-        if any((b, a) in self.info_pairs for a, b in self.info_pairs):
-            return True
-        if any(self.is_joint_meeting(d) for d in self.decisions):
-            return True
-        if any(len(set(d.signatories)) >= 2 for d in self.documents):
-            return True
-        return any(f.reciprocal and f.receiver is not None for f in self.flows)
-
-    def one_way_information(self) -> bool:
-        """D2 ≥ one-way: any deliberate information, any resource flow, or two-way evidence."""
-        return bool(self.info_pairs) or bool(self.flows) or self.two_way_information()
-
-    def activity_adjusted(self) -> bool:
-        """D4 = yes: a recorded adjustment, a decision taken together, or an activity organized together."""
-        return self.adjustments > 0 or bool(self.joint_decision_ids()) or self.joint_activity
+        return member_names(self.members, member_ids)
 
 
-def _flag(code: str, msgid: str, records: Iterable[str], **params: str | int | float) -> Flag:
-    return Flag(
-        code,
-        Severity.RISK,
-        FlagCategory.DATA_QUALITY,
-        Message(msgid, params),
-        tuple(records),
-        None,
+def build_evidence(p: Partnership, params: EngineParams) -> Evidence:
+    """Return the evidence of ``p``, with a data-quality flag for every contradiction found."""
+    check = _Check(p.members, p.started)
+    convener = _convener(check, p.convener)
+    documents = tuple(_document_among_members(check, d) for d in p.framework_documents or ())
+    decisions = _decisions(check, p.decisions or ())
+    flows = _flows(check, p.pledges or (), p.deliveries or ())
+    activities = _activities(check, p.activities or ())
+    interests = _interests(check, p.interests or ())
+    interactions = _interactions(check, p.interactions or ())
+    _duplicate_record_ids(check, p)
+
+    joint_decisions = tuple(d for d in decisions if not d.reserved_to_public)
+    joint_ids = frozenset(
+        d.id for d in joint_decisions if d.method is not DecisionMethod.UNILATERAL and joint_meeting(d)
+    )
+    two_way = _two_way_information(interactions.info_pairs, decisions, documents, flows)
+    return Evidence(
+        partnership=p,
+        params=params,
+        members=MappingProxyType(check.members),
+        flags=tuple(check.flags),
+        convener=convener,
+        documents=documents,
+        flows=flows,
+        decisions=decisions,
+        joint_decisions=joint_decisions,
+        activity_dates=activities.dates,
+        activity_beneficiaries=activities.beneficiaries,
+        joint_activity=activities.joint,
+        interests=interests,
+        info_pairs=interactions.info_pairs,
+        adjustments=interactions.adjustments,
+        rivalry=interactions.rivalry,
+        public_members=frozenset(m.id for m in check.members.values() if m.sector is Sector.PUBLIC),
+        joint_decision_ids=joint_ids,
+        contributions=tuple(f for f in flows if f.transaction is None),
+        two_way_information=two_way,
+        one_way_information=bool(interactions.info_pairs) or bool(flows) or two_way,
+        activity_adjusted=interactions.adjustments > 0 or bool(joint_ids) or activities.joint,
+        decision_shares=MappingProxyType(_decision_shares(check.members.values(), joint_decisions)),
+        external_beneficiaries=_external_beneficiaries(
+            check.members.values(), (*(p.beneficiaries or ()), *activities.beneficiaries)
+        ),
     )
 
 
-def build_evidence(p: Partnership, params: EngineParams) -> Evidence:  # noqa: C901 - one pass over the record
-    """Return the evidence of ``p``, with a data-quality flag for every contradiction found."""
-    members: dict[str, Member] = {}
-    flags: list[Flag] = []
-    for m in p.members:
-        if m.id in members:
-            flags.append(
-                _flag(
-                    "duplicate_id",
-                    _("Two members share the id %(id)s; only the first one is used."),
-                    [m.id],
-                    id=m.id,
-                )
-            )
-            continue
-        members[m.id] = m
-    ev = Evidence(p, params, members, flags)
-    ids = members.keys()
-    id_set = set(ids)
+class _Check:
+    """One build's checks, each raising its flag in the order of the record: are members unique, is a reference
+    a member, is a record dated before the start, does a flow go between two members."""
 
-    def unknown(record: str, where: str, refs: Iterable[str]) -> None:
-        for ref in refs:
-            flags.append(
-                _flag(
-                    "unknown_member",
-                    _("%(record)s names %(ref)s in %(where)s, but %(ref)s is not a member; it is ignored there."),
-                    [record],
-                    record=record,
-                    ref=ref,
-                    where=where,
-                )
-            )
+    __slots__ = ("flags", "ids", "members", "started")
 
-    def known(record: str, where: str, refs: tuple[str, ...]) -> tuple[str, ...]:
-        unique = set(refs)
-        if len(unique) == len(refs) and unique <= id_set:
-            return refs
-        refs = tuple(dict.fromkeys(refs))
-        bad = [r for r in refs if r not in ids]
-        if bad:
-            unknown(record, where, bad)
-            return tuple(r for r in refs if r in ids)
-        return refs
-
-    def before_start(record: str, when: date | None) -> bool:
-        if p.started is not None and when is not None and when < p.started:
-            flags.append(
-                _flag(
-                    "dated_before_start",
-                    _(
-                        "%(record)s is dated %(date)s, before the partnership began on %(started)s; it is"
-                        " left out"
-                        " of the evidence."
-                    ),
-                    [record],
-                    record=record,
-                    date=str(when),
-                    started=str(p.started),
-                )
-            )
-            return True
-        return False
-
-    if p.convener is not None:
-        if p.convener in ids:
-            ev.convener = p.convener
-        else:
-            unknown("convener", "convener", [p.convener])
-
-    docs = []
-    for d in p.framework_documents or ():
-        signatories = known(d.id, "signatories", d.signatories)
-        decision_members = None if d.decision_members is None else known(d.id, "decision_members", d.decision_members)
-        if signatories != d.signatories or decision_members != d.decision_members:
-            d = FrameworkDocument(d.id, d.kind, signatories, d.signed, d.valid_until, decision_members, d.working_norms)
-        docs.append(d)
-    ev.documents = tuple(docs)
-
-    decisions = []
-    for dec in p.decisions or ():
-        if before_start(dec.id, dec.date):
-            continue
-        participants = known(dec.id, "participants", dec.participants)
-        consulted = known(dec.id, "consulted", dec.consulted)
-        recusals = known(dec.id, "recusals", dec.recusals)
-        clash = sorted(set(recusals) & (set(participants) | set(consulted)))
-        if clash:
-            flags.append(
-                _flag(
-                    "recused_participant",
-                    _("%(record)s lists %(names)s both as taking part and as recused; they are counted as recused."),
-                    [dec.id],
-                    record=dec.id,
-                    names=ev.names(clash),
-                )
-            )
-            participants = tuple(m for m in participants if m not in clash)
-            consulted = tuple(m for m in consulted if m not in clash)
-        if (participants, consulted, recusals) != (dec.participants, dec.consulted, dec.recusals):
-            dec = Decision(
-                dec.id,
-                dec.date,
-                participants,
-                dec.method,
-                consulted,
-                dec.reserved_to_public,
-                recusals,
-                dec.subject,
-            )
-        decisions.append(dec)
-    ev.decisions = tuple(decisions)
-    ev.joint_decisions = tuple(d for d in decisions if not d.reserved_to_public)
-
-    flows: list[Flow] = []
-    pledge_index: dict[str, int] = {}
-    for pl in p.pledges or ():
-        if not _flow_ends_ok(pl.id, pl.giver, pl.receiver, id_set, unknown, flags):
-            continue
-        pledge_index[pl.id] = len(flows)
-        flows.append(
-            Flow(
-                pl.id,
-                pl.giver,
-                pl.receiver,
-                pl.type,
-                pl.in_return,
-                pl.value,
-                pl.approval,
-                pl.allocation_decision,
-                True,
-            )
-        )
-    delivered: dict[str, float] = {}
-    delivered_ids: dict[str, list[str]] = {}
-    for dl in p.deliveries or ():
-        if before_start(dl.id, dl.date):
-            continue
-        if dl.pledge is not None and dl.pledge in pledge_index:
-            pledge = flows[pledge_index[dl.pledge]]
-            if dl.giver != pledge.giver or dl.type is not pledge.type:
-                flags.append(
-                    _flag(
-                        "delivery_pledge_mismatch",
-                        _(
-                            "%(record)s fulfils pledge %(pledge)s but its giver or resource type differs"
-                            " from the"
-                            " pledge; it is counted as a separate flow."
-                        ),
-                        [dl.id, dl.pledge],
-                        record=dl.id,
-                        pledge=dl.pledge,
-                    )
+    def __init__(self, members: Iterable[Member], started: date | None) -> None:
+        self.flags: list[Flag] = []
+        self.members: dict[str, Member] = {}
+        for m in members:
+            if m.id in self.members:
+                self.flag(
+                    "duplicate_id", _("Two members share the id %(id)s; only the first one is used."), [m.id], id=m.id
                 )
             else:
-                delivered[dl.pledge] = delivered.get(dl.pledge, 0.0) + (dl.value or 0.0)
-                delivered_ids.setdefault(dl.pledge, []).append(dl.id)
-                continue
-        elif dl.pledge is not None:
-            flags.append(
-                _flag(
-                    "unknown_pledge",
-                    _("%(record)s fulfils pledge %(pledge)s, which is not recorded; it is counted on its own."),
-                    [dl.id],
-                    record=dl.id,
-                    pledge=dl.pledge,
-                )
-            )
-        if not _flow_ends_ok(dl.id, dl.giver, dl.receiver, id_set, unknown, flags):
-            continue
-        flows.append(
-            Flow(
-                dl.id,
-                dl.giver,
-                dl.receiver,
-                dl.type,
-                dl.in_return,
-                dl.value,
-                dl.approval,
-                dl.allocation_decision,
-                False,
-                dl.value,
-            )
-        )
-    for pledge_id, total in delivered.items():
-        i = pledge_index[pledge_id]
-        f = flows[i]
-        if f.value is not None and total > f.value:
-            flags.append(
-                _flag(
-                    "delivery_exceeds_pledge",
-                    _(
-                        "Deliveries %(ids)s for pledge %(pledge)s add up to %(delivered)s, more than the"
-                        " %(pledged)s pledged."
-                    ),
-                    [pledge_id, *delivered_ids[pledge_id]],
-                    ids=", ".join(delivered_ids[pledge_id]),
-                    pledge=pledge_id,
-                    delivered=_num(total),
-                    pledged=_num(f.value),
-                )
-            )
-        flows[i] = Flow(
-            f.id,
-            f.giver,
-            f.receiver,
-            f.type,
-            f.in_return,
-            f.value,
-            f.approval,
-            f.allocation_decision,
-            True,
-            total,
-        )
-    ev.flows = tuple(flows)
+                self.members[m.id] = m
+        self.ids = frozenset(self.members)
+        self.started = started
 
-    dates = set()
-    beneficiaries: list[str] = []
-    count = 0
-    for act in p.activities or ():
-        if before_start(act.id, act.date):
+    def flag(self, code: str, msgid: str, records: Iterable[str], **params: str | int | float) -> None:
+        message = Message(msgid, params)
+        self.flags.append(Flag(code, Severity.RISK, FlagCategory.DATA_QUALITY, message, tuple(records), None))
+
+    def unknown(self, record: str, where: str, refs: Iterable[str]) -> None:
+        for ref in refs:
+            self.flag(
+                "unknown_member",
+                _("%(record)s names %(ref)s in %(where)s, but %(ref)s is not a member; it is ignored there."),
+                [record],
+                record=record,
+                ref=ref,
+                where=where,
+            )
+
+    def known(self, record: str, where: str, refs: tuple[str, ...]) -> tuple[str, ...]:
+        """``refs`` without repeats and without non-members (each flagged)."""
+        unique = set(refs)
+        if len(unique) == len(refs) and unique <= self.ids:
+            return refs
+        refs = tuple(dict.fromkeys(refs))
+        bad = [r for r in refs if r not in self.ids]
+        if bad:
+            self.unknown(record, where, bad)
+            return tuple(r for r in refs if r in self.ids)
+        return refs
+
+    def before_start(self, record: str, when: date | None) -> bool:
+        if self.started is None or when is None or when >= self.started:
+            return False
+        self.flag(
+            "dated_before_start",
+            _(
+                "%(record)s is dated %(date)s, before the partnership began on %(started)s; it is left out"
+                " of the evidence."
+            ),
+            [record],
+            record=record,
+            date=str(when),
+            started=str(self.started),
+        )
+        return True
+
+    def flow_ends_ok(self, record: str, giver: str, receiver: str | None) -> bool:
+        """A flow's giver and receiver are members and differ; flagged and dropped otherwise."""
+        bad = [r for r in (giver, receiver) if r is not None and r not in self.ids]
+        if bad:
+            self.unknown(record, "giver/receiver", bad)
+            return False
+        if giver == receiver:
+            self.flag(
+                "self_transfer",
+                _("%(record)s has the same member as giver and receiver; it is left out of the evidence."),
+                [record],
+                record=record,
+            )
+            return False
+        return True
+
+
+def _convener(check: _Check, convener: str | None) -> str | None:
+    if convener is None or convener in check.ids:
+        return convener
+    check.unknown("convener", "convener", [convener])
+    return None
+
+
+def _document_among_members(check: _Check, d: FrameworkDocument) -> FrameworkDocument:
+    signatories = check.known(d.id, "signatories", d.signatories)
+    decision_members = None if d.decision_members is None else check.known(d.id, "decision_members", d.decision_members)
+    if signatories == d.signatories and decision_members == d.decision_members:
+        return d
+    return replace(d, signatories=signatories, decision_members=decision_members)
+
+
+def _decisions(check: _Check, decisions: Iterable[Decision]) -> tuple[Decision, ...]:
+    return tuple(_decision_among_members(check, d) for d in decisions if not check.before_start(d.id, d.date))
+
+
+def _decision_among_members(check: _Check, dec: Decision) -> Decision:
+    participants = check.known(dec.id, "participants", dec.participants)
+    consulted = check.known(dec.id, "consulted", dec.consulted)
+    recusals = check.known(dec.id, "recusals", dec.recusals)
+    clash = sorted(set(recusals) & (set(participants) | set(consulted)))
+    if clash:
+        check.flag(
+            "recused_participant",
+            _("%(record)s lists %(names)s both as taking part and as recused; they are counted as recused."),
+            [dec.id],
+            record=dec.id,
+            names=member_names(check.members, clash),
+        )
+        participants = tuple(m for m in participants if m not in clash)
+        consulted = tuple(m for m in consulted if m not in clash)
+    if (participants, consulted, recusals) == (dec.participants, dec.consulted, dec.recusals):
+        return dec
+    return replace(dec, participants=participants, consulted=consulted, recusals=recusals)
+
+
+def _flows(check: _Check, pledges: Iterable[Pledge], deliveries: Iterable[Delivery]) -> tuple[Flow, ...]:
+    """Pledges, then deliveries: one that fulfils a recorded pledge adds to that pledge's flow, any other is a
+    flow of its own."""
+    pledged = [pl for pl in pledges if check.flow_ends_ok(pl.id, pl.giver, pl.receiver)]
+    pledge_index = {pl.id: i for i, pl in enumerate(pledged)}
+    fulfilling: dict[int, list[Delivery]] = {}
+    unpledged: list[Flow] = []
+    for dl in deliveries:
+        if check.before_start(dl.id, dl.date):
             continue
-        organizers = known(act.id, "organizers", act.organizers)
-        count += 1
+        i = _pledge_fulfilled(check, dl, pledged, pledge_index)
+        if i is not None:
+            fulfilling.setdefault(i, []).append(dl)
+        elif check.flow_ends_ok(dl.id, dl.giver, dl.receiver):
+            unpledged.append(Flow.of(dl, pledged=False, delivered=dl.value))
+    delivered = {i: _delivered(check, pledged[i], fulfilled_by) for i, fulfilled_by in fulfilling.items()}
+    return (*(Flow.of(pl, pledged=True, delivered=delivered.get(i)) for i, pl in enumerate(pledged)), *unpledged)
+
+
+def _pledge_fulfilled(
+    check: _Check, dl: Delivery, pledges: Sequence[Pledge], pledge_index: Mapping[str, int]
+) -> int | None:
+    """The index of the pledge that ``dl`` fulfils; ``None`` (flagged) when its pledge is not recorded or has
+    another giver or resource type."""
+    if dl.pledge is None:
+        return None
+    i = pledge_index.get(dl.pledge)
+    if i is None:
+        check.flag(
+            "unknown_pledge",
+            _("%(record)s fulfils pledge %(pledge)s, which is not recorded; it is counted on its own."),
+            [dl.id],
+            record=dl.id,
+            pledge=dl.pledge,
+        )
+        return None
+    if dl.giver != pledges[i].giver or dl.type is not pledges[i].type:
+        check.flag(
+            "delivery_pledge_mismatch",
+            _(
+                "%(record)s fulfils pledge %(pledge)s but its giver or resource type differs from the pledge; it"
+                " is counted as a separate flow."
+            ),
+            [dl.id, dl.pledge],
+            record=dl.id,
+            pledge=dl.pledge,
+        )
+        return None
+    return i
+
+
+def _delivered(check: _Check, pledge: Pledge, deliveries: Sequence[Delivery]) -> float:
+    """The value the deliveries of ``pledge`` add up to, flagged when it exceeds the value pledged."""
+    total = 0.0
+    for dl in deliveries:
+        total += dl.value or 0.0
+    if pledge.value is not None and total > pledge.value:
+        ids = [dl.id for dl in deliveries]
+        check.flag(
+            "delivery_exceeds_pledge",
+            _("Deliveries %(ids)s for pledge %(pledge)s add up to %(delivered)s, more than the %(pledged)s pledged."),
+            [pledge.id, *ids],
+            ids=", ".join(ids),
+            pledge=pledge.id,
+            delivered=_num(total),
+            pledged=_num(pledge.value),
+        )
+    return total
+
+
+class _Activities(NamedTuple):
+    dates: int
+    beneficiaries: tuple[str, ...]
+    joint: bool
+
+
+def _activities(check: _Check, activities: Iterable[Activity]) -> _Activities:
+    dates: set[date] = set()
+    beneficiaries: list[str] = []
+    joint = False
+    for act in activities:
+        if check.before_start(act.id, act.date):
+            continue
+        organizers = check.known(act.id, "organizers", act.organizers)
         dates.add(act.date)
         beneficiaries.extend(act.beneficiaries)
-        if len(organizers) >= 2:
-            ev.joint_activity = True
-    ev.activity_count = count
-    ev.activity_dates = len(dates)
-    ev.activity_beneficiaries = tuple(beneficiaries)
+        joint = joint or len(organizers) >= 2
+    return _Activities(len(dates), tuple(beneficiaries), joint)
 
-    interests = []
-    for it in p.interests or ():
-        if known(it.id, "member", (it.member,)) and known(it.id, "before", (it.before,)):
-            interests.append(it)
-    ev.interests = tuple(interests)
 
-    rivalry = []
-    for ia in p.interactions or ():
+def _interests(check: _Check, interests: Iterable[MemberInterest]) -> tuple[MemberInterest, ...]:
+    return tuple(
+        it
+        for it in interests
+        if check.known(it.id, "member", (it.member,)) and check.known(it.id, "before", (it.before,))
+    )
+
+
+class _Interactions(NamedTuple):
+    info_pairs: frozenset[tuple[str, str]]
+    adjustments: int
+    rivalry: tuple[str, ...]
+
+
+def _interactions(check: _Check, interactions: Iterable[Interaction]) -> _Interactions:
+    """Information pairs, adjustments and rivalry between members; information to no one in particular goes to
+    every other member."""
+    info_pairs: set[tuple[str, str]] = set()
+    adjustments = 0
+    rivalry: list[str] = []
+    for ia in interactions:
         ends = (ia.source,) if ia.target is None else (ia.source, ia.target)
-        if len(known(ia.id, "from/to", ends)) != len(ends):
+        if len(check.known(ia.id, "from/to", ends)) != len(ends):
             continue
         if ia.kind is InteractionKind.INFORMATION:
-            targets = [m for m in ids if m != ia.source] if ia.target is None else [ia.target]
-            ev.info_pairs.update((ia.source, t) for t in targets if t != ia.source)
+            targets = [m for m in check.members if m != ia.source] if ia.target is None else [ia.target]
+            info_pairs.update((ia.source, t) for t in targets if t != ia.source)
         elif ia.kind is InteractionKind.ADJUSTMENT:
-            ev.adjustments += 1
+            adjustments += 1
         else:
             rivalry.append(ia.id)
-    ev.rivalry = tuple(rivalry)
+    return _Interactions(frozenset(info_pairs), adjustments, tuple(rivalry))
 
-    seen: set[str] = set(ids)
+
+def _duplicate_record_ids(check: _Check, p: Partnership) -> None:
+    seen: set[str] = set(check.ids)
     dupes: list[str] = []
     for coll in (p.framework_documents, p.pledges, p.deliveries, p.decisions, p.activities, p.interactions):
         for rec in coll or ():
@@ -419,41 +466,47 @@ def build_evidence(p: Partnership, params: EngineParams) -> Evidence:  # noqa: C
                 dupes.append(rec.id)
             seen.add(rec.id)
     for dup in dict.fromkeys(dupes):
-        flags.append(
-            _flag(
-                "duplicate_id",
-                _("The id %(id)s is used by more than one record; findings that cite it are ambiguous."),
-                [dup],
-                id=dup,
-            )
+        check.flag(
+            "duplicate_id",
+            _("The id %(id)s is used by more than one record; findings that cite it are ambiguous."),
+            [dup],
+            id=dup,
         )
-    return ev
 
 
-def _flow_ends_ok(
-    record: str,
-    giver: str,
-    receiver: str | None,
-    ids: Collection[str],
-    unknown: Callable[[str, str, Iterable[str]], None],
-    flags: list[Flag],
+def _two_way_information(
+    info_pairs: frozenset[tuple[str, str]],
+    decisions: Iterable[Decision],
+    documents: Iterable[FrameworkDocument],
+    flows: Iterable[Flow],
 ) -> bool:
-    """Check a flow's giver and receiver are members and differ; flag and drop it otherwise."""
-    bad = [r for r in (giver, receiver) if r is not None and r not in ids]
-    if bad:
-        unknown(record, "giver/receiver", bad)
-        return False
-    if giver == receiver:
-        flags.append(
-            _flag(
-                "self_transfer",
-                _("%(record)s has the same member as giver and receiver; it is left out of the evidence."),
-                [record],
-                record=record,
-            )
-        )
-        return False
-    return True
+    if any((b, a) in info_pairs for a, b in info_pairs):
+        return True
+    if any(joint_meeting(d) for d in decisions):
+        return True
+    if any(len(set(d.signatories)) >= 2 for d in documents):
+        return True
+    return any(f.reciprocal and f.receiver is not None for f in flows)
+
+
+def _decision_shares(members: Iterable[Member], joint_decisions: Sequence[Decision]) -> dict[str, float | None]:
+    attended = [(d, took_part(d)) for d in joint_decisions]
+    shares: dict[str, float | None] = {}
+    for m in members:
+        due = took = 0
+        for d, present in attended:
+            if m.id in d.recusals or (m.joined is not None and d.date < m.joined):
+                continue
+            due += 1
+            if m.id in present:
+                took += 1
+        shares[m.id] = took / due if due else None
+    return shares
+
+
+def _external_beneficiaries(members: Iterable[Member], named: Iterable[str]) -> tuple[str, ...]:
+    inside = {name for m in members for name in (m.id, m.name)}
+    return tuple(b for b in dict.fromkeys(named) if b and b not in inside)
 
 
 def _num(value: float) -> str:

@@ -12,8 +12,7 @@ from shutafut.model.records import ApprovalKind, DecisionMethod, InterestKind
 from shutafut.model.resources import ResourceType
 from shutafut.model.sectors import Sector
 
-from .criteria import contributions
-from .evidence import TRANSACTIONAL_RETURNS, Evidence, Flow
+from .evidence import TRANSACTIONAL_RETURNS, Evidence, Flow, took_part
 from .results import Flag, FlagCategory, Severity
 
 GOV, STRUCT = FlagCategory.GOVERNANCE, FlagCategory.STRUCTURE
@@ -79,7 +78,7 @@ INTEREST_MESSAGES: dict[InterestKind, str] = {
 def conflict_of_interest(ev: Evidence) -> list[Flag]:
     """A business member has an open tender, permit, planning or land matter before a public member of the
     same partnership, with no recusal recorded (I1.3)."""
-    public = ev.public_members()
+    public = ev.public_members
     out = []
     for it in ev.interests:
         if not it.open or it.recusal_recorded:
@@ -165,12 +164,8 @@ def donation_without_committee(ev: Evidence) -> list[Flag]:
 def statutory_decision_in_joint_body(ev: Evidence) -> list[Flag]:
     """A decision reserved to the public body that non-public members took part in (I1.2: statutory
     decisions are taken by the public organ outside the joint body and only reported to it)."""
-    public = ev.public_members()
-    bad = [
-        d.id
-        for d in ev.decisions
-        if d.reserved_to_public and any(m not in public for m in (*d.participants, *d.consulted))
-    ]
+    public = ev.public_members
+    bad = [d.id for d in ev.decisions if d.reserved_to_public and not took_part(d) <= public]
     if not bad:
         return []
     return [
@@ -191,7 +186,7 @@ def member_never_in_decisions(ev: Evidence) -> list[Flag]:
     reserved to the public body do not count: other members are not meant to be there)."""
     if not ev.joint_decisions:
         return []
-    present = {m for d in ev.joint_decisions for m in (*d.participants, *d.consulted)}
+    present = {m for d in ev.joint_decisions for m in took_part(d)}
     absent = [m for m in ev.members if m not in present]
     return [
         _flag(
@@ -244,7 +239,7 @@ def single_resource_type(ev: Evidence) -> list[Flag]:
 
 def competitive_tension(ev: Evidence) -> list[Flag]:
     """Active rivalry recorded beside two-way information (it coexists with a higher rung)."""
-    if not ev.rivalry or not ev.two_way_information():
+    if not ev.rivalry or not ev.two_way_information:
         return []
     return [
         _flag(
@@ -261,7 +256,7 @@ def competitive_tension(ev: Evidence) -> list[Flag]:
 
 def one_contributor(ev: Evidence) -> list[Flag]:
     """All contributions to the joint effort come from one member (leverage is one)."""
-    givers = {f.giver for f in contributions(ev)}
+    givers = {f.giver for f in ev.contributions}
     if len(givers) != 1 or len(ev.members) < 2:
         return []
     (giver,) = givers

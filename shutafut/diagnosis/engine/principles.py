@@ -12,8 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from shutafut.model.i18n import Message, _
 from shutafut.model.records import ApprovalKind, DocumentKind
 
-from .criteria import contributions, decision_shares, external_beneficiaries
-from .evidence import TRANSACTIONAL_RETURNS, Evidence
+from .evidence import TRANSACTIONAL_RETURNS, Evidence, took_part
 from .results import (
     FindingStatus,
     Flag,
@@ -54,12 +53,12 @@ def principle_1(ev: Evidence, tests: Sequence[TestResult], flags: Sequence[Flag]
     members only; I1.3 open conflicts of interest with no recusal; I1.4 share of donations to a public
     member approved by the donations committee. Status from the governance flags."""
     p = ev.partnership
-    public = ev.public_members()
+    public = ev.public_members
     convener: bool | None = None
     if p.convener_recorded:
         convener = ev.convener is not None and ev.convener in public
     reserved = [d for d in ev.decisions if d.reserved_to_public]
-    outside = sum(1 for d in reserved if all(m in public for m in (*d.participants, *d.consulted)))
+    outside = sum(1 for d in reserved if took_part(d) <= public)
     conflicts: int | None = None
     if p.interests is not None:
         conflicts = sum(1 for f in flags if f.code == "conflict_of_interest_no_recusal")
@@ -96,7 +95,7 @@ def principle_2(ev: Evidence, tests: Sequence[TestResult], flags: Sequence[Flag]
         endorsed = _share(best, len(members))
     indicators: dict[str, IndicatorValue] = {
         "public_goal": None if p.public_goal is None else bool(p.public_goal.strip()),
-        "external_beneficiaries": len(external_beneficiaries(ev)),
+        "external_beneficiaries": len(ev.external_beneficiaries),
         "I2.1": relevance,
         "I2.3": endorsed,
     }
@@ -115,8 +114,8 @@ def principle_3(ev: Evidence, tests: Sequence[TestResult], flags: Sequence[Flag]
     value, per member. Risk when a test failed or a risk flag of this principle is up; attention when a
     test is unknown, a flag of this principle is up, or a member delivered less than
     ``pledge_fulfilment_attention`` (default 0.5)."""
-    contrib = contributions(ev)
-    shares = [s for s in decision_shares(ev).values() if s is not None]
+    contrib = ev.contributions
+    shares = [s for s in ev.decision_shares.values() if s is not None]
     pledged: dict[str, float] = {}
     given: dict[str, float] = {}
     for f in ev.flows:

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from shutafut.model.i18n import Message, normalize_language
+from shutafut.model.principles import Principle
 
 from .results import (
     EXCLUSION_NAMES,
-    PRINCIPLE_NAMES,
     SCHEMA_VERSION,
     TEST_NAMES,
     Diagnosis,
@@ -66,7 +66,7 @@ def to_dict(diagnosis: Diagnosis, lang: str = "he", localedir: Path = LOCALE_DIR
         "principles": [
             {
                 "number": p.number,
-                "name": PRINCIPLE_NAMES[p.number].in_lang(lang),
+                "name": Principle.numbered(p.number).label.in_lang(lang),
                 "status": p.status.value,
                 "indicators": {k: _indicator(v) for k, v in p.indicators.items()},
                 "notes": [text(n) for n in p.notes],

@@ -65,15 +65,6 @@ TEST_NAMES: dict[str, Text] = {
     "T7": Text("אינה תרומה, רכישת שירותים או מיקור חוץ", "Not a donation, purchase of services or outsourcing"),
 }
 
-PRINCIPLE_NAMES: dict[int, Text] = {
-    1: Text("שימור מקומו ותפקידיו של כל מגזר", "Keep each sector's place and role"),
-    2: Text("שותפות מובלת מטרות ציבוריות ותפיסה ערכית משותפת", "Led by public goals and a shared value outlook"),
-    3: Text("אופי השותפות", "The nature of the partnership"),
-    4: Text("תיאום ציפיות והבהרת מוטיבציות ותפקידים", "Aligning expectations, motivations and roles"),
-    5: Text("הכרה במורכבות ההפעלה של השותפות", "Recognise how complex the partnership is to operate"),
-    6: Text("גישור בין תרבויות ארגוניות", "Bridge organizational cultures"),
-}
-
 EXCLUSION_NAMES: dict[Exclusion, Text] = {
     Exclusion.DONATION: Text("תרומה פילנתרופית", "Philanthropic donation"),
     Exclusion.PURCHASE_OF_SERVICES: Text("רכישת שירותים", "Purchase of services"),
