@@ -82,7 +82,10 @@ def sector_table_for(table: SectorTable, lang: str) -> list[dict[str, Any]]:
 
 
 def sector_notes_for(table: SectorTable, lang: str) -> list[dict[str, str]]:
-    return [{"sector": sector.label.in_lang(lang), "text": note.in_lang(lang)} for sector, note in table.notes()]
+    return [
+        {"sector": ", ".join(s.label.in_lang(lang) for s in sectors), "text": note.in_lang(lang)}
+        for sectors, note in table.notes()
+    ]
 
 
 def lifecycle_for(lang: str) -> list[dict[str, Any]]:

@@ -65,7 +65,7 @@ SOURCES: dict[Source, SourceInfo] = {
     for s in (
         SourceInfo(
             Source.GUIDE,
-            Text("מתוך המדריך", "From the guide"),
+            Text("מתוך המדריך", "from the guide"),
             Text(
                 'המדריך לשותפויות בין מגזרים, בהוצאת אלכ"א, ציונות 2000 ו"שיתופים" (2007), כפי שמסכם אותו'
                 ' המרכז לקיימות מקומית בעמוד "שותפות בין מגזרית – למה ואיך?".',
@@ -76,16 +76,15 @@ SOURCES: dict[Source, SourceInfo] = {
         ),
         SourceInfo(
             Source.NEGEV_PROJECT,
-            Text("מתוך פרויקט הכלכלה המקומית המקיימת בנגב", "From the Negev sustainable local economy project"),
+            Text("מתוך פרויקט הכלכלה המקומית המקיימת בנגב", "from the Negev sustainable local economy project"),
             Text(
-                "פרויקט הכלכלה המקומית המקיימת בנגב, שבו הוצג סולם היחסים (לפי סיכום המרכז לקיימות מקומית).",
-                "The Negev sustainable local economy project, which presented the relationship ladder (as the"
-                " Center for Local Sustainability reports).",
+                "פרויקט הכלכלה המקומית המקיימת בנגב (לפי סיכום המרכז לקיימות מקומית)",
+                "the Negev sustainable local economy project (as the Center for Local Sustainability reports)",
             ),
         ),
         SourceInfo(
             Source.ELKA_TOOLKIT,
-            Text('מתוך ערכת הכלים לשותפויות של אלכ"א', "From the Elka partnership toolkit"),
+            Text('מתוך ערכת הכלים לשותפויות של אלכ"א', "from the Elka partnership toolkit"),
             Text(
                 'ערכת הכלים לשותפויות של אלכ"א, ממשיכת המדריך, ובה שישה שלבים בחיי שותפות.',
                 "The Elka partnership toolkit, a later work of the guide's lineage, with six stages in the life"
@@ -94,7 +93,7 @@ SOURCES: dict[Source, SourceInfo] = {
         ),
         SourceInfo(
             Source.WILDER,
-            Text("בהשראת שאלון וילדר", "After the Wilder inventory"),
+            Text("בהשראת שאלון וילדר", "after the Wilder inventory"),
             Text(
                 "שאלון גורמי שיתוף הפעולה של מכון וילדר (מטסיץ' ועמיתיו).",
                 "The Wilder Collaboration Factors Inventory (Mattessich and colleagues).",
@@ -102,7 +101,7 @@ SOURCES: dict[Source, SourceInfo] = {
         ),
         SourceInfo(
             Source.PARTNER,
-            Text("בהשראת PARTNER", "After PARTNER"),
+            Text("בהשראת PARTNER", "after PARTNER"),
             Text(
                 "כלי PARTNER לניתוח רשתות שיתוף פעולה (דניאל ורדה, אוניברסיטת קולורדו).",
                 "The PARTNER tool for collaboration networks (Danielle Varda, University of Colorado).",
@@ -110,7 +109,7 @@ SOURCES: dict[Source, SourceInfo] = {
         ),
         SourceInfo(
             Source.TPI,
-            Text("בהשראת TPI", "After TPI"),
+            Text("בהשראת TPI", "after TPI"),
             Text(
                 "מיזם השותפויות TPI (רוס טניסון): ארגז הכלים לשותפויות ובדיקת הבריאות שלהן.",
                 "The Partnering Initiative (Ros Tennyson): The Partnering Toolbook and its health check.",
@@ -118,7 +117,7 @@ SOURCES: dict[Source, SourceInfo] = {
         ),
         SourceInfo(
             Source.FREY,
-            Text("לפי סולם פריי", "From Frey's scale"),
+            Text("לפי סולם פריי", "from Frey's scale"),
             Text(
                 "סולם רמות שיתוף הפעולה של פריי ועמיתיו (2006).",
                 "Frey and colleagues' Levels of Collaboration Scale (2006).",
@@ -126,17 +125,17 @@ SOURCES: dict[Source, SourceInfo] = {
         ),
         SourceInfo(
             Source.HIMMELMAN,
-            Text("לפי הימלמן", "From Himmelman"),
+            Text("לפי הימלמן", "from Himmelman"),
             Text("רצף שיתוף הפעולה של הימלמן.", "Himmelman's collaboration continuum."),
         ),
         SourceInfo(
             Source.TOWN,
-            Text("נקבע ברשות", "Set by the town"),
+            Text("נקבע ברשות", "set by the town"),
             Text("הגדרה של הרשות המקומית עצמה.", "The town's own setting."),
         ),
         SourceInfo(
             Source.OURS,
-            Text("הצעה שלנו", "Our proposal"),
+            Text("הצעה שלנו", "our proposal"),
             Text(
                 "הצעה של שותפות (התוכנה): מתיישבת עם המקורות, אך אינה כתובה בהם.",
                 "A proposal of Shutafut (this software): consistent with the sources, but not stated by them.",

@@ -81,7 +81,8 @@ class SectorRow:
     concerns: tuple[TableItem, ...]
     split_source: Source = Source.GUIDE
     """Who put each item in its column: the guide's table, or our reading of a layout that allows another."""
-    split_note: Text | None = None
+    notes: tuple[Text, ...] = ()
+    """Notes on the row as a whole (how it was read, what is missing from the source)."""
 
     def items(self, column: Column) -> tuple[TableItem, ...]:
         if column is Column.CONTRIBUTION:
@@ -132,17 +133,16 @@ class SectorTable:
         """Return the resource types the table lists as ``sector``'s contributions."""
         return resource_types_of(self.row(sector).contributions)
 
-    def notes(self) -> tuple[tuple[Sector, Text], ...]:
-        """Return every note of the table once, with the sector it belongs to: corrections and readings."""
-        seen: list[tuple[Sector, Text]] = []
+    def notes(self) -> tuple[tuple[tuple[Sector, ...], Text], ...]:
+        """Return every note of the table once, with the sectors it concerns: corrections and readings."""
+        found: dict[Text, list[Sector]] = {}
         for row in self.rows():
-            if row.split_note is not None:
-                seen.append((row.sector, row.split_note))
-            for column in Column:
-                for item in row.items(column):
-                    if item.note is not None and (row.sector, item.note) not in seen:
-                        seen.append((row.sector, item.note))
-        return tuple(seen)
+            texts = list(row.notes) + [i.note for c in Column for i in row.items(c) if i.note is not None]
+            for text in texts:
+                sectors = found.setdefault(text, [])
+                if row.sector not in sectors:
+                    sectors.append(row.sector)
+        return tuple((tuple(sectors), text) for text, sectors in found.items())
 
     def with_business_concerns(self, concerns: Iterable[TableItem]) -> SectorTable:
         """Return a copy of this table whose business-sector concerns are ``concerns``.
@@ -156,7 +156,8 @@ class SectorTable:
                 raise ValueError(
                     f"business concern {item.code!r} must be marked proposed=True: the guide's own list is unknown"
                 )
-        return replace(self, business=replace(self.business, concerns=items))
+        notes = tuple(n for n in self.business.notes if n != BUSINESS_CONCERNS_NOTE)
+        return replace(self, business=replace(self.business, concerns=items, notes=notes))
 
 
 def resource_types_of(items: Iterable[TableItem]) -> frozenset[ResourceType]:
@@ -375,7 +376,7 @@ BUSINESS_ROW = SectorRow(
     ),
     concerns=PROPOSED_BUSINESS_CONCERNS,
     split_source=Source.OURS,
-    split_note=BUSINESS_SPLIT_NOTE,
+    notes=(BUSINESS_SPLIT_NOTE, BUSINESS_CONCERNS_NOTE),
 )
 
 SECTOR_TABLE = SectorTable(PUBLIC_ROW, THIRD_ROW, BUSINESS_ROW)

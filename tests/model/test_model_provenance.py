@@ -9,7 +9,9 @@ from shutafut.model.ladder import RUNGS, Rung
 from shutafut.model.outcomes import COMPLEXITY_WARNING, DRIVERS, OUTCOMES, Driver, Outcome
 from shutafut.model.provenance import SOURCES, Source
 from shutafut.model.sector_table import (
+    BUSINESS_CONCERNS_NOTE,
     BUSINESS_SPLIT_NOTE,
+    GENERAL_RESOURCES_NOTE,
     OFFICIAL_AUTHORITY_NOTE,
     SECTOR_TABLE,
     TableItem,
@@ -77,12 +79,20 @@ def test_the_business_rows_split_into_contributions_and_benefits_is_marked_as_ou
     assert (len(SECTOR_TABLE.business.contributions), len(SECTOR_TABLE.business.benefits)) == (3, 2)
 
 
-def test_the_tables_notes_list_the_correction_and_the_reading_once_each():
+def test_the_tables_notes_list_the_correction_and_the_readings_once_each():
     notes = SECTOR_TABLE.notes()
-    assert (Sector.PUBLIC, OFFICIAL_AUTHORITY_NOTE) in notes
-    assert (Sector.BUSINESS, BUSINESS_SPLIT_NOTE) in notes
-    assert len(notes) == len(set(notes))
+    assert ((Sector.PUBLIC,), OFFICIAL_AUTHORITY_NOTE) in notes
+    assert ((Sector.BUSINESS,), BUSINESS_SPLIT_NOTE) in notes
+    assert ((Sector.BUSINESS,), BUSINESS_CONCERNS_NOTE) in notes
+    assert ((Sector.THIRD, Sector.BUSINESS), GENERAL_RESOURCES_NOTE) in notes
+    assert len({text for _s, text in notes}) == len(notes)
     assert any("במכות רשמית" in text.he and "סמכות רשמית" in text.he for _s, text in notes)
+
+
+def test_a_towns_own_concerns_drop_the_note_that_calls_the_list_our_proposal():
+    own = SECTOR_TABLE.with_business_concerns([proposed_business_concern("x", "א", "x", source=Source.TOWN)])
+    assert BUSINESS_CONCERNS_NOTE not in [text for _s, text in own.notes()]
+    assert BUSINESS_SPLIT_NOTE in [text for _s, text in own.notes()]
 
 
 def test_the_why_list_holds_the_guides_outcomes():
