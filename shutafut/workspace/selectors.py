@@ -14,7 +14,7 @@ from django.utils import timezone
 from shutafut.accounts.access import membership_in
 from shutafut.accounts.models import Role
 from shutafut.guide.selectors import TownTable, town_table
-from shutafut.lib.choices import label_of
+from shutafut.lib.choices import in_active_language, label_of
 from shutafut.model.lifecycle import GateFacts, Stage, allowed_next, unmet_gates
 from shutafut.model.principles import READINESS_GO, Principle, readiness_passes
 from shutafut.model.records import DocumentKind
@@ -98,8 +98,6 @@ def item_label(item: CharterItem, lang: str | None = None, table: TownTable | No
 
 
 def label_of_table_item(code: str, table: TownTable | None = None) -> str:
-    from shutafut.lib.choices import in_active_language
-
     found = table.item(code) if table is not None else SECTOR_TABLE.item(code)
     return str(in_active_language(found.text))
 
