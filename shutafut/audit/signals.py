@@ -14,7 +14,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 from shutafut.audit.context import current_actor, is_suspended
 from shutafut.audit.models import AuditEvent
 
-AUDITED_APPS = ("partnerships", "workspace", "organizations", "relationships")
+AUDITED_APPS = ("partnerships", "workspace", "organizations", "relationships", "guide")
 _OLD = "_audit_old_values"
 
 

@@ -1,23 +1,39 @@
-"""The town dashboard, the home redirect and the guide's texts as browsable guidance."""
+"""The town dashboard, the home redirect, the guide's texts as browsable guidance, and the town's sector table."""
 
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 
 from shutafut.accounts.access import towns_of
 from shutafut.accounts.decorators import town_view
-from shutafut.accounts.models import Town
+from shutafut.accounts.models import Role, Town
 from shutafut.diagnosis.selectors import partnerships_by_diagnosed_rung
-from shutafut.guide.texts import principles_for, sector_table_for
-from shutafut.model.ladder import RUNGS, Rung
+from shutafut.guide import services
+from shutafut.guide.forms import BusinessConcernsForm
+from shutafut.guide.selectors import TownTable, town_table
+from shutafut.guide.texts import (
+    ladder_for,
+    lifecycle_for,
+    principles_for,
+    sector_notes_for,
+    sector_table_for,
+    why_for,
+)
+from shutafut.model.ladder import Rung
 from shutafut.model.lifecycle import Stage
+from shutafut.model.sector_table import SECTOR_TABLE
 from shutafut.model.sectors import Sector
 from shutafut.organizations.selectors import organizations_by_sector
 from shutafut.partnerships.selectors import partnerships_by_stage
 from shutafut.relationships.selectors import relationships_by_rung
+
+
+def _lang() -> str:
+    return get_language() or "he"
 
 
 @login_required
@@ -31,7 +47,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @town_view()
 def dashboard(request: HttpRequest, town: Town) -> HttpResponse:
-    lang = get_language() or "he"
+    lang = _lang()
     by_sector = organizations_by_sector(town=town)
     by_rung = relationships_by_rung(town=town)
     by_stage = partnerships_by_stage(town=town)
@@ -61,27 +77,63 @@ def dashboard(request: HttpRequest, town: Town) -> HttpResponse:
 
 
 def guide_index(request: HttpRequest) -> HttpResponse:
-    return render(request, "guide/index.html")
+    return render(request, "guide/index.html", {"why": why_for(_lang())})
 
 
 def guide_ladder(request: HttpRequest) -> HttpResponse:
-    lang = get_language() or "he"
-    rungs = [
-        {
-            "order": int(r),
-            "code": r.code,
-            "name": i.name.in_lang(lang),
-            "summary": i.summary.in_lang(lang),
-            "definition": i.definition.in_lang(lang),
-        }
-        for r, i in sorted(RUNGS.items())
-    ]
-    return render(request, "guide/ladder.html", {"rungs": rungs})
+    return render(request, "guide/ladder.html", {"rungs": ladder_for(_lang())})
 
 
 def guide_principles(request: HttpRequest) -> HttpResponse:
-    return render(request, "guide/principles.html", {"principles": principles_for(get_language() or "he")})
+    return render(request, "guide/principles.html", {"principles": principles_for(_lang())})
+
+
+def guide_lifecycle(request: HttpRequest) -> HttpResponse:
+    return render(request, "guide/lifecycle.html", {"stages": lifecycle_for(_lang())})
+
+
+def _sectors_context(table: TownTable | None) -> dict[str, object]:
+    lang = _lang()
+    shown = table.table if table is not None else SECTOR_TABLE
+    return {
+        "rows": sector_table_for(shown, lang),
+        "notes": sector_notes_for(shown, lang),
+        "town_has_own": bool(table and table.own),
+    }
 
 
 def guide_sectors(request: HttpRequest) -> HttpResponse:
-    return render(request, "guide/sectors.html", {"rows": sector_table_for(get_language() or "he")})
+    return render(request, "guide/sectors.html", _sectors_context(None))
+
+
+@town_view()
+def town_sectors(request: HttpRequest, town: Town) -> HttpResponse:
+    """The sector table as this town uses it: its own business concerns, or the model's proposal."""
+    return render(request, "guide/sectors.html", {"town": town, **_sectors_context(town_table(town))})
+
+
+@town_view(Role.COORDINATOR)
+def town_sector_settings(request: HttpRequest, town: Town) -> HttpResponse:
+    """Coordinators set the town's own business-sector concerns; every change is in the audit log."""
+    current = town_table(town)
+    concerns = current.table.business.concerns
+    form = BusinessConcernsForm(
+        request.POST or None,
+        initial={"he": "\n".join(i.text.he for i in concerns), "en": "\n".join(i.text.en for i in concerns)},
+    )
+    if request.method == "POST" and form.is_valid():
+        reset = "reset" in request.POST
+        try:
+            services.business_concerns_set(
+                town=town,
+                he="" if reset else form.cleaned_data["he"],
+                en="" if reset else form.cleaned_data["en"],
+                by=request.user,  # type: ignore[arg-type]
+            )
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                for message in messages:
+                    form.add_error(field if field in form.fields else None, message)
+        else:
+            return redirect("town-sectors", town=town.slug)
+    return render(request, "guide/sector_settings.html", {"town": town, "form": form, "own": current.own})

@@ -78,7 +78,7 @@ LEVELS: dict[Scale, tuple[Level, ...]] = {
         _level(
             Scale.LOC,
             1,
-            "רישות (Networking)",
+            "רישות (פריי, רמה 1)",
             "Networking",
             "מכירים זה את זה, תפקידים לא מוגדרים, מעט תקשורת, כל אחד מחליט לבדו.",
             "Aware of each other, loose roles, little communication, each decides alone.",
@@ -86,7 +86,7 @@ LEVELS: dict[Scale, tuple[Level, ...]] = {
         _level(
             Scale.LOC,
             2,
-            "Cooperation לפי פריי",
+            "העברת מידע הדדית (פריי, רמה 2)",
             "Cooperation (Frey)",
             "מעבירים מידע זה לזה, תפקידים מוגדרים בחלקם, תקשורת רשמית, כל אחד מחליט לבדו.",
             "Pass information to each other, partly defined roles, formal communication, each decides alone.",
@@ -94,7 +94,7 @@ LEVELS: dict[Scale, tuple[Level, ...]] = {
         _level(
             Scale.LOC,
             3,
-            "Coordination לפי פריי",
+            "חלוקת מידע ומשאבים (פריי, רמה 3)",
             "Coordination (Frey)",
             "חולקים מידע ומשאבים, תפקידים מוגדרים, תקשורת תכופה, חלק מההחלטות משותפות.",
             "Share information and resources, defined roles, frequent communication, some shared decisions.",
@@ -102,15 +102,15 @@ LEVELS: dict[Scale, tuple[Level, ...]] = {
         _level(
             Scale.LOC,
             4,
-            "קואליציה (Coalition)",
+            "קואליציה (פריי, רמה 4)",
             "Coalition",
-            "חולקים רעיונות ומשאבים, תקשורת תכופה ומתועדפת, לכל חבר יש קול בהצבעה.",
+            "חולקים רעיונות ומשאבים, תקשורת תכופה ומתועדפת, לכל שותף יש קול בהצבעה.",
             "Share ideas and resources, frequent prioritised communication, every member votes.",
         ),
         _level(
             Scale.LOC,
             5,
-            "Collaboration לפי פריי",
+            "מערכת אחת (פריי, רמה 5)",
             "Collaboration (Frey)",
             "פועלים כמערכת אחת, תקשורת תכופה המבוססת על אמון, הסכמה על כל החלטה.",
             "Act as one system, frequent trust-based communication, consensus on every decision.",
@@ -156,7 +156,7 @@ LEVELS: dict[Scale, tuple[Level, ...]] = {
         _level(
             Scale.HIMMELMAN,
             "networking",
-            "רישות (Networking)",
+            "רישות (הימלמן)",
             "Networking",
             "חילופי מידע לתועלת הדדית.",
             "Exchanging information for mutual benefit.",
@@ -164,7 +164,7 @@ LEVELS: dict[Scale, tuple[Level, ...]] = {
         _level(
             Scale.HIMMELMAN,
             "coordinating",
-            "תיאום (Coordinating)",
+            "תיאום (הימלמן)",
             "Coordinating",
             "חילופי מידע, ובנוסף שינוי הפעילות של כל אחד לטובת מטרה משותפת.",
             "Exchanging information and changing one's activities towards a common purpose.",
@@ -172,7 +172,7 @@ LEVELS: dict[Scale, tuple[Level, ...]] = {
         _level(
             Scale.HIMMELMAN,
             "cooperating",
-            "שיתוף פעולה (Cooperating)",
+            "שיתוף פעולה (הימלמן)",
             "Cooperating",
             "כל הקודם, ובנוסף חלוקת משאבים (עובדים, כסף, מקום).",
             "All of the above, plus sharing resources (staff, money, space).",
@@ -180,7 +180,7 @@ LEVELS: dict[Scale, tuple[Level, ...]] = {
         _level(
             Scale.HIMMELMAN,
             "collaborating",
-            "שותפות (Collaborating)",
+            "שותפות מלאה (הימלמן)",
             "Collaborating",
             "כל הקודם, ובנוסף חיזוק היכולת של השותף; שיתוף מלא במשאבים, בסיכונים ובתמורות.",
             "All of the above, plus enhancing the partner's capacity; full sharing of resources, risks and rewards.",
@@ -191,7 +191,7 @@ LEVELS: dict[Scale, tuple[Level, ...]] = {
         _level(
             Scale.PARTNER,
             "awareness",
-            "מודעות (Awareness)",
+            "מודעות (PARTNER)",
             "Awareness",
             "יודעים על קיומו של הארגון האחר.",
             "Aware of the other organization.",
@@ -199,7 +199,7 @@ LEVELS: dict[Scale, tuple[Level, ...]] = {
         _level(
             Scale.PARTNER,
             "cooperative",
-            "Cooperative לפי PARTNER",
+            "שיתופית (PARTNER)",
             "Cooperative",
             "חילופי מידע לא רשמיים, השתתפות בפגישות זה של זה, עזרה בעין.",
             "Informal exchange of information, attending each other's meetings, in-kind help.",
@@ -207,7 +207,7 @@ LEVELS: dict[Scale, tuple[Level, ...]] = {
         _level(
             Scale.PARTNER,
             "coordinated",
-            "Coordinated לפי PARTNER",
+            "מתואמת (PARTNER)",
             "Coordinated",
             "התאמת פעילויות, שיתוף נתונים, תזמון אירועים יחד.",
             "Aligning activities, sharing data, timing events together.",
@@ -215,7 +215,7 @@ LEVELS: dict[Scale, tuple[Level, ...]] = {
         _level(
             Scale.PARTNER,
             "integrated",
-            "Integrated לפי PARTNER",
+            "משולבת (PARTNER)",
             "Integrated",
             "הסדרים מחייבים: חוזים, מענקים, מזכרי הבנות, כסף משותף.",
             "Binding arrangements: contracts, grants, MoUs, pooled money.",

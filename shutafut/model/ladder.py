@@ -1,5 +1,8 @@
 """The relationship ladder between two organizations (domain.md §2).
 
+The six names and their order come from the Negev sustainable local economy project (``Source.NEGEV_PROJECT``);
+the sources define none of them, so every summary and definition here is our proposal (``Source.OURS``).
+
 Six rungs, from disconnection to partnership. Order values 0..5 match the crosswalk of peers.md §1.14
 (0 = disconnection). ``competition`` is not a step up in intensity: statistics that treat rungs as numbers
 decide explicitly what to do with it (see ``CompetitionRule``).
@@ -10,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
+from shutafut.model.provenance import Source
 from shutafut.model.text import Text
 
 
@@ -68,6 +72,10 @@ class RungInfo:
     """One line, shown next to the rung in survey forms."""
     definition: Text
     """The operational definition (domain.md §2.2), in our own words."""
+    name_source: Source = Source.NEGEV_PROJECT
+    """The rung's name and its place in the order: the Negev project's ladder, as the Center reports it."""
+    definition_source: Source = Source.OURS
+    """The summary and the definition: the sources give the rungs as names only, so both are ours."""
 
 
 RUNGS: dict[Rung, RungInfo] = {

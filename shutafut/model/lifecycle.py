@@ -1,9 +1,13 @@
 """The partnership life cycle: stages, the moves between them and the gates that guard them (domain.md §6).
 
-The stage names follow the Elka toolkit [S]; the state machine and its gates are our proposal [P]:
+The toolkit's six stages come from the Elka partnership toolkit [S] (``Source.ELKA_TOOLKIT``): initiation,
+kick-off, agreements, going into action, managing routine, and long-term planning, in which the partners end
+the partnership or decide its future (widen it, or embed the activity in one organization). The other stages
+(idea, review, renewed, expanded, embedded) and the state machine and its gates are our proposal [P]:
 
     idea → initiation → kickoff → agreement → action → routine ⇄ review
-    review → renewed | expanded | embedded | closed;  renewed, expanded → routine;  any open stage → closed
+    routine, review → planning → renewed | expanded | embedded | closed
+    renewed, expanded → routine;  any open stage → closed
 
 A gate is a condition a move must meet. ``unmet_gates`` reads them from ``GateFacts``, where ``None`` means
 "not known yet" and counts as unmet, so a move is never waved through on missing data.
@@ -15,6 +19,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from enum import StrEnum
 
+from shutafut.model.provenance import Source
 from shutafut.model.text import Text
 
 
@@ -26,6 +31,8 @@ class Stage(StrEnum):
     ACTION = "action"
     ROUTINE = "routine"
     REVIEW = "review"
+    PLANNING = "planning"
+    """The toolkit's sixth stage, long-term planning: the partners decide whether and how to go on."""
     RENEWED = "renewed"
     EXPANDED = "expanded"
     EMBEDDED = "embedded"
@@ -34,6 +41,10 @@ class Stage(StrEnum):
     @property
     def label(self) -> Text:
         return STAGE_LABELS[self]
+
+    @property
+    def source(self) -> Source:
+        return STAGE_SOURCES[self]
 
 
 STAGE_LABELS: dict[Stage, Text] = {
@@ -44,12 +55,21 @@ STAGE_LABELS: dict[Stage, Text] = {
     Stage.ACTION: Text("יציאה לפעולה", "Going into action"),
     Stage.ROUTINE: Text("ניהול שגרה", "Routine"),
     Stage.REVIEW: Text("בחינה תקופתית", "Review"),
+    Stage.PLANNING: Text("תכנון לטווח ארוך", "Long-term planning"),
     Stage.RENEWED: Text("חודשה", "Renewed"),
     Stage.EXPANDED: Text("הורחבה", "Expanded"),
     Stage.EMBEDDED: Text("הוטמעה בארגון", "Embedded in an organization"),
     Stage.CLOSED: Text("הסתיימה", "Closed"),
 }
 
+
+STAGE_SOURCES: dict[Stage, Source] = {
+    stage: Source.OURS
+    if stage in (Stage.IDEA, Stage.REVIEW, Stage.RENEWED, Stage.EXPANDED, Stage.EMBEDDED)
+    else Source.ELKA_TOOLKIT
+    for stage in Stage
+}
+"""The toolkit's six stages, and closing (one outcome of its sixth), are the toolkit's; the rest are ours."""
 
 _S = Stage
 
@@ -62,9 +82,11 @@ TRANSITIONS: frozenset[tuple[Stage, Stage]] = frozenset(
         (_S.ACTION, _S.ROUTINE),
         (_S.ROUTINE, _S.REVIEW),
         (_S.REVIEW, _S.ROUTINE),
-        (_S.REVIEW, _S.RENEWED),
-        (_S.REVIEW, _S.EXPANDED),
-        (_S.REVIEW, _S.EMBEDDED),
+        (_S.ROUTINE, _S.PLANNING),
+        (_S.REVIEW, _S.PLANNING),
+        (_S.PLANNING, _S.RENEWED),
+        (_S.PLANNING, _S.EXPANDED),
+        (_S.PLANNING, _S.EMBEDDED),
         (_S.RENEWED, _S.ROUTINE),
         (_S.EXPANDED, _S.ROUTINE),
     }
@@ -210,9 +232,9 @@ GATES: tuple[Gate, ...] = (
         frozenset(
             {
                 (_S.REVIEW, _S.ROUTINE),
-                (_S.REVIEW, _S.RENEWED),
-                (_S.REVIEW, _S.EXPANDED),
-                (_S.REVIEW, _S.EMBEDDED),
+                (_S.PLANNING, _S.RENEWED),
+                (_S.PLANNING, _S.EXPANDED),
+                (_S.PLANNING, _S.EMBEDDED),
             }
         ),
     ),
@@ -223,7 +245,7 @@ GATES: tuple[Gate, ...] = (
             "An organization has agreed to carry the activity on by itself.",
         ),
         "handover_owner_named",
-        frozenset({(_S.REVIEW, _S.EMBEDDED)}),
+        frozenset({(_S.PLANNING, _S.EMBEDDED)}),
     ),
 )
 

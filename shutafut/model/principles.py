@@ -1,6 +1,7 @@
 """The guide's six principles of action and the indicators that check them (domain.md §4).
 
-The principles are the guide's [S]; the explanations are written in our own words. Every indicator is our
+The principles are the guide's [S]; each explanation is written in our own words and keeps every element of
+the principle as the Center for Local Sustainability's summary gives it. Every indicator is our
 operational proposal, but some measure something the sources name themselves (``proposed=False``, [S] in
 docs/model.md) while others are our own additions (``proposed=True``, [P]). Every default threshold is ours
 [P]; the numeric ones also exist as typed constants below so that rules and forms share one value.
@@ -11,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from shutafut.model.provenance import Source
 from shutafut.model.text import Text
 
 
@@ -45,7 +47,9 @@ class PrincipleInfo:
     principle: Principle
     name: Text
     explanation: Text
-    """One paragraph in our own words (not the guide's prose)."""
+    """One paragraph in our own words that keeps every element of the guide's principle."""
+    source: Source = Source.GUIDE
+    """Where the principle (its name and its content) comes from; the wording is always ours."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +62,15 @@ class Indicator:
     """False ([S]) when the sources name what is measured; True ([P]) when the measure itself is ours."""
     threshold: Text | None = None
     """The default threshold, where domain.md gives one; always a proposal [P]."""
+
+    @property
+    def source(self) -> Source:
+        """``Source.GUIDE`` when the guide names what is measured (the measure is still ours), else ``OURS``."""
+        return Source.OURS if self.proposed else Source.GUIDE
+
+    @property
+    def threshold_source(self) -> Source:
+        return Source.OURS
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,15 +112,18 @@ PRINCIPLES: dict[Principle, PrincipleInfo] = {
         Principle.P1,
         Text("שימור מקומו ותפקידיו של כל מגזר", "Keep each sector's place and role"),
         Text(
-            "שלושת המגזרים אינם נושאים באותה אחריות ציבורית. הגוף הציבורי נבחר וקבוע, ולכן הוא מכנס את"
-            " השותפות ושומר בידיו את סמכויותיו הסטטוטוריות, ואילו לעסקים ולארגונים החברתיים יש השפעה ממשית"
-            " על ההחלטות המשותפות ועל העשייה. הבחנה ברורה בין התפקידים מגינה על השותפות מפני ערבוב של כסף"
-            " פרטי בהחלטות שלטוניות ומפני פגיעה אתית.",
-            "The three sectors do not carry the same public responsibility. The public body is elected and"
-            " permanent, so it convenes the partnership and keeps its statutory powers, while businesses and"
-            " nonprofits get a real say in the shared decisions and in the work. Keeping the roles distinct"
-            " protects the partnership from private money mixing into government decisions and from ethical"
-            " harm.",
+            "המגזרים אינם שווים באחריות ובמחויבות כלפי הציבור: המשילות בידי המגזר הציבורי, והוא זה שמוביל."
+            ' לצד זה מתעצבת "משילות משולבת", שבה השלטון מזמין את העסקים ואת הארגונים החברתיים לחשוב איתו,'
+            " להביא משאבים ולבצע יחד. כדי שלא יהיה טשטוש גבולות בין המגזרים, שלא תיווצר קרבת הון ושלטון"
+            " ושלא תהיה פגיעה אתית, הגוף הציבורי נשאר המוסד הנבחר והקבוע: הוא מכנס את השותפות, ודרכו"
+            " המגזרים האחרים משפיעים על ההחלטות ופועלים בשדה החברתי.",
+            "The sectors are not equal in public responsibility and commitment: the public sector holds"
+            " governance, and it is the public sector that leads. Beside it a new integrated governance takes"
+            " shape, in which government invites businesses and nonprofits to think with it, bring resources"
+            " and deliver together. So that the boundaries between the sectors do not blur, capital and"
+            " government do not grow too close, and no ethical harm is done, the public body stays the elected,"
+            " permanent institution: it convenes the partnership, and through it the other sectors influence"
+            " decisions and act in the social field.",
         ),
     ),
     Principle.P2: PrincipleInfo(
@@ -117,25 +133,32 @@ PRINCIPLES: dict[Principle, PrincipleInfo] = {
             "Led by public goals and a shared value outlook",
         ),
         Text(
-            "שותפות קיימת כדי לשרת את הציבור ולא את האינטרסים הנפרדים של השותפים. בוחרים נושא שכל שותף"
-            " מעוניין בו ויכול להשפיע עליו, מצרפים את בעלי העניין הנוגעים בדבר, ומסכימים על הערכים ועל החזון"
-            " שמאחורי העבודה, כשהקיימות היא המסגרת.",
-            "A partnership exists to serve the public, not the partners' separate interests. Pick a focus"
-            " that every partner cares about and can influence, bring in the stakeholders it concerns, and"
-            " agree on the values and the vision behind the work, with sustainability as the frame.",
+            "השותפות נשענת על ערכים של פיתוח בר-קיימא, ומה שמוביל אותה הוא מטרות ציבוריות ותפיסת ערכים"
+            " משותפת. היא משרתת את המטרות שהשותפים חולקים, וגם את המטרות של כל שותף לעצמו. מגייסים אליה את"
+            " כל בעלי העניין בקהילה; הם נושאים יחד באחריות ומשתתפים בתהליך דמוקרטי שמזהה מה כל מגזר יכול"
+            " לתת ומנצל זאת לטובת כולם. כשמקימים את השותפות בוחרים מוקד פעולה שרלוונטי לכל השותפים: כל אחד"
+            " מהם מעוניין בו ויכול להשפיע עליו.",
+            "The partnership rests on the values of sustainable development and is led by public goals and a"
+            " shared outlook on values. It serves the goals the partners share, and also each partner's own"
+            " goals. All the stakeholders in the community are recruited to it; they accept a shared"
+            " responsibility and take part in a democratic process that finds what each sector can offer and"
+            " uses it for the good of all. When the partnership is formed, choose a focus that is relevant to"
+            " every partner: each has an interest in it and the ability to influence it.",
         ),
     ),
     Principle.P3: PrincipleInfo(
         Principle.P3,
         Text("אופי השותפות", "The nature of the partnership"),
         Text(
-            "לא כל מגע בין מגזרים הוא שותפות. בשותפות מכוונים יחד משאבים מכמה סוגים, כל השותפים משתתפים"
-            " בהחלטות והפעולה נעשית לטובת הקהילה. תרומה, קניית שירות או מיקור חוץ יכולים להוביל לשותפות"
-            " בהמשך, אך אינם שותפות כשלעצמם.",
-            "Not every contact between sectors is a partnership. In a partnership, resources of several"
-            " kinds are steered together, every partner takes part in decisions, and the work is for the"
-            " community. A donation, a purchase of services or outsourcing can lead to a partnership later,"
-            " but none is one by itself.",
+            "לא כל מגע בין מגזרים הוא שותפות. שלושה סימנים מזהים אותה: השותפים מכוונים יחד משאבים מסוגים"
+            " שונים (ידע, ניסיון, תקציב, קשרים, זמן, תשתיות); כל השותפים מעורבים בקבלת ההחלטות; והפעולה"
+            " נעשית לתועלת הקהילה. תרומה פילנתרופית, קניית שירותים או מיקור חוץ אינם שותפות כשלעצמם, אבל כל"
+            " אחד מהם יכול להיות הבסיס שממנו תצמח שותפות בהמשך.",
+            "Not every contact between sectors is a partnership. Three marks tell one: the partners jointly"
+            " direct resources of different types (knowledge, experience, budget, connections, time,"
+            " infrastructure); all partners take part in making decisions; and the work is done for the"
+            " community's benefit. A philanthropic donation, a purchase of services or outsourcing is not a"
+            " partnership by itself, but each can be the basis from which a partnership later grows.",
         ),
     ),
     Principle.P4: PrincipleInfo(
@@ -145,39 +168,47 @@ PRINCIPLES: dict[Principle, PrincipleInfo] = {
             "Align expectations and clarify motivations and roles",
         ),
         Text(
-            "כל שותף מגיע עם נכסים, מניעים וחששות משלו. כדאי לומר אותם בגלוי ובשלב מוקדם: מה כל אחד מביא, מה"
-            " הוא מקווה להרוויח, ממה הוא חושש, מי עושה מה ומי רשאי להתחייב בשם מי. פער בין מה שצד אחד מצפה"
-            " לקבל לבין מה שהצד האחר מציע קל יותר לגלות לפני שהעבודה מתחילה.",
-            "Each partner comes with its own assets, motives and worries. Say them openly and early: what"
-            " each brings, what each hopes to gain, what each fears, who does what, and who may commit on"
-            " whose behalf. A gap between what one side expects and what the other offers is easier to find"
-            " before the work starts.",
+            "כל מגזר מביא לשותפות תרומה ייחודית משלו. כדי שהשותפות תצליח, השותפים מכירים בנכסים ובחוזקות של"
+            " כל אחד מהם, מגדירים בבהירות את המטרה המשותפת, מסכמים את הציפיות של כל צד, וקובעים את ממשקי"
+            " השיתוף: מי עובד מול מי, באילו נושאים ובאיזו תדירות. טבלת המגזרים (תרומות, תועלות וחששות) עוזרת"
+            " בכך, וכך גם חלוקת תפקידים ברורה והמנדט של כל נציג.",
+            "Each sector brings a unique contribution of its own. For the partnership to succeed, the partners"
+            " recognise each other's assets and strengths, define the shared goal clearly, settle what each"
+            " side expects, and set the interfaces of cooperation: who works with whom, on what and how often."
+            " The sector table (contributions, benefits, concerns) helps with this, as do clear roles and each"
+            " representative's mandate.",
         ),
     ),
     Principle.P5: PrincipleInfo(
         Principle.P5,
         Text("הכרה במורכבות ההפעלה של השותפות", "Recognise how complex the partnership is to operate"),
         Text(
-            "לשותפות יש מחיר: השותפים מוותרים על חלק מהשליטה בתחומם ומעמידים על הכף כסף, עובדים, זמן,"
-            " מוניטין וקשרים. לכן בודקים תחילה שהקרקע הפוליטית, הארגונית והקהילתית בשלה, ושהתועלת הצפויה"
-            " לקהילה, ההיקף והחידוש מצדיקים את המאמץ.",
-            "Partnering has a price: partners give up some control of their field and put money, staff,"
-            " time, reputation and connections at stake. So first check that the political, organizational"
-            " and community ground is ready, and that the expected benefit to the community, the scale and"
-            " the novelty justify the effort.",
+            "שותפות קשה להפעלה, ולכן כדאי להכיר מראש את החסמים והחששות של כל מגזר. שותפות אמיתית מחייבת כל"
+            " צד לוותר על הבלעדיות שלו בשדה, או לפחות על התחושה שהיא שלו, ולהעמיד לרשות השותפות משאבים,"
+            " מוניטין, מעמד, קשרים, זמן וכוח אדם. לכן בודקים תחילה שיש ביישוב מוכנות פוליטית, ארגונית"
+            " וקהילתית לתרבות של שיח בין המגזרים, ובוחרים שותפות שיש לה הצדקה: בהיקף תרומתה לקהילה, בהיקף"
+            " הפעולה ובחדשנות שהיא מביאה.",
+            "A partnership is hard to run, so know each sector's barriers and concerns in advance. A true"
+            " partnership asks every side to give up its exclusivity in the field, or at least the feeling of"
+            " it, and to put resources, reputation, status, connections, time and staff on the table. So first"
+            " check that the place has the political, organizational and community readiness for a culture of"
+            " dialogue between the sectors, and choose a partnership that is justified by how much it gives the"
+            " community, the scale of its action and the innovation it brings.",
         ),
     ),
     Principle.P6: PrincipleInfo(
         Principle.P6,
         Text("גישור בין תרבויות ארגוניות", "Bridge organizational cultures"),
         Text(
-            "מחלקות ברשות, עמותות וחברות עסקיות עובדות בקצב שונה, מתכננות לטווחים שונים ומודדות הצלחה בדרכים"
-            " שונות, ולרובן אין ניסיון בעבודה משותפת. חושפים את ההבדלים, מסכימים על נורמות עבודה במקומות"
-            " שבהם הפער גדול, וממשיכים לבנות אמון לאורך כל הדרך.",
-            "Municipal departments, nonprofits and companies work at different speeds, plan over different"
-            " horizons and measure success differently, and most have little experience of working together."
-            " Make the differences visible, agree on working norms where the gaps are widest, and keep"
-            " building trust all the way through.",
+            "עסקים, מוסדות ציבור וארגונים חברתיים נבדלים בתרבות הארגונית שלהם: ביחס לזמן, בשיטות העבודה"
+            " ובמה שנחשב בעיניהם הצלחה, ולרובם יש מעט ניסיון בעבודה משותפת. המפגש בין תרבויות שונות מביא"
+            " איתו נכסים חשובים, אבל כדי ליהנות מהם צריך לקיים שיח על עמדות המוצא של כל מגזר, ולבנות יחד"
+            " מערכת של הסכמות ואמון בין השותפים.",
+            "Businesses, public institutions and social organizations differ in organizational culture: in"
+            " their sense of time, their work methods and what they count as success, and most have little"
+            " experience of working together. The meeting of different cultures brings valuable assets, but to"
+            " gain them the partners need a dialogue about each sector's starting positions, and to build"
+            " together a set of agreements and trust.",
         ),
     ),
 }

@@ -1,8 +1,10 @@
 """The sector table: what each sector brings to a partnership, gains from it and fears (domain.md §5).
 
 The public and third-sector rows and the business sector's contributions and benefits come from the guide's
-table [S]. The guide's cell for business-sector concerns could not be read, so that list is our proposal [P]:
-every item in it has ``proposed=True``, and a town can replace it with ``SectorTable.with_business_concerns``.
+table [S]; how the business sector's five items split into contributions and benefits is our reading of the
+table's layout (``SectorRow.split_source``). The guide's cell for business-sector concerns could not be read,
+so that list is our proposal [P]: every item in it has ``proposed=True``, and a town can replace it with
+``SectorTable.with_business_concerns`` (its items then say ``Source.TOWN``).
 
 Each item has a stable dotted code (``<sector>.<column>.<name>``) that records store, and, where the item
 names a concrete resource, the ``ResourceType`` values it stands for, so that what one partner expects can be
@@ -15,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from shutafut.model.provenance import Source
 from shutafut.model.resources import ResourceType
 from shutafut.model.sectors import Sector
 from shutafut.model.text import Text
@@ -45,8 +48,21 @@ class TableItem:
     resource_types: tuple[ResourceType, ...] = ()
     """The resource types the item names; empty where it names none or is too general to match."""
     proposed: bool = False
-    """True where the item is our proposal ([P]), not the guide's table."""
+    """True where the item is not in the guide's table ([P]): our proposal, or a town's own item."""
     note: Text | None = None
+    source: Source | None = None
+    """Set only for a town's own items (``Source.TOWN``); otherwise ``provenance`` follows ``proposed``."""
+
+    def __post_init__(self) -> None:
+        if self.source is not None and (self.source is Source.GUIDE) == self.proposed:
+            raise ValueError(f"item {self.code!r}: source {self.source} does not agree with proposed={self.proposed}")
+
+    @property
+    def provenance(self) -> Source:
+        """Where the item comes from: the guide's table, our proposal, or the town."""
+        if self.source is not None:
+            return self.source
+        return Source.OURS if self.proposed else Source.GUIDE
 
     @property
     def sector(self) -> Sector:
@@ -63,6 +79,10 @@ class SectorRow:
     contributions: tuple[TableItem, ...]
     benefits: tuple[TableItem, ...]
     concerns: tuple[TableItem, ...]
+    split_source: Source = Source.GUIDE
+    """Who put each item in its column: the guide's table, or our reading of a layout that allows another."""
+    notes: tuple[Text, ...] = ()
+    """Notes on the row as a whole (how it was read, what is missing from the source)."""
 
     def items(self, column: Column) -> tuple[TableItem, ...]:
         if column is Column.CONTRIBUTION:
@@ -113,6 +133,17 @@ class SectorTable:
         """Return the resource types the table lists as ``sector``'s contributions."""
         return resource_types_of(self.row(sector).contributions)
 
+    def notes(self) -> tuple[tuple[tuple[Sector, ...], Text], ...]:
+        """Return every note of the table once, with the sectors it concerns: corrections and readings."""
+        found: dict[Text, list[Sector]] = {}
+        for row in self.rows():
+            texts = list(row.notes) + [i.note for c in Column for i in row.items(c) if i.note is not None]
+            for text in texts:
+                sectors = found.setdefault(text, [])
+                if row.sector not in sectors:
+                    sectors.append(row.sector)
+        return tuple((tuple(sectors), text) for text, sectors in found.items())
+
     def with_business_concerns(self, concerns: Iterable[TableItem]) -> SectorTable:
         """Return a copy of this table whose business-sector concerns are ``concerns``.
 
@@ -125,7 +156,8 @@ class SectorTable:
                 raise ValueError(
                     f"business concern {item.code!r} must be marked proposed=True: the guide's own list is unknown"
                 )
-        return replace(self, business=replace(self.business, concerns=items))
+        notes = tuple(n for n in self.business.notes if n != BUSINESS_CONCERNS_NOTE)
+        return replace(self, business=replace(self.business, concerns=items, notes=notes))
 
 
 def resource_types_of(items: Iterable[TableItem]) -> frozenset[ResourceType]:
@@ -133,9 +165,12 @@ def resource_types_of(items: Iterable[TableItem]) -> frozenset[ResourceType]:
     return frozenset(t for item in items for t in item.resource_types)
 
 
-def proposed_business_concern(name: str, he: str, en: str) -> TableItem:
-    """Build a business-sector concern marked as proposed, for ``SectorTable.with_business_concerns``."""
-    return TableItem(f"business.concern.{name}", Text(he, en), proposed=True)
+def proposed_business_concern(name: str, he: str, en: str, *, source: Source | None = None) -> TableItem:
+    """Build a business-sector concern marked as proposed, for ``SectorTable.with_business_concerns``.
+
+    ``source=Source.TOWN`` marks a town's own item; the default is our proposal.
+    """
+    return TableItem(f"business.concern.{name}", Text(he, en), proposed=True, source=source)
 
 
 _R = ResourceType
@@ -297,6 +332,22 @@ PROPOSED_BUSINESS_CONCERNS: tuple[TableItem, ...] = (
     ),
 )
 
+BUSINESS_SPLIT_NOTE = Text(
+    "בטבלה שבמקור חמשת הפריטים של המגזר העסקי כתובים ברצף אחד, בלי גבול ברור בין עמודת התרומות לעמודת"
+    ' התועלות. החלוקה לשלוש תרומות ולשתי תועלות היא הקריאה שלנו; אפשר לקרוא גם אחרת (למשל "יוקרה וקשרים"'
+    " כתועלת שהעסק מקבל).",
+    "In the source table the business sector's five items run on in one list, with no clear line between"
+    " the contributions column and the benefits column. Splitting them into three contributions and two"
+    ' benefits is our reading; another reading is possible (e.g. "prestige and connections" as a benefit the'
+    " business gains).",
+)
+
+BUSINESS_CONCERNS_NOTE = Text(
+    "התא של חששות המגזר העסקי ריק בסיכום שקראנו. הרשימה כאן היא הצעה שלנו, וכל רשות יכולה להחליף אותה ברשימה משלה.",
+    "The business sector's concerns cell is empty in the summary we read. The list here is our proposal, and"
+    " each town can replace it with its own.",
+)
+
 BUSINESS_ROW = SectorRow(
     Sector.BUSINESS,
     contributions=(
@@ -324,6 +375,8 @@ BUSINESS_ROW = SectorRow(
         ),
     ),
     concerns=PROPOSED_BUSINESS_CONCERNS,
+    split_source=Source.OURS,
+    notes=(BUSINESS_SPLIT_NOTE, BUSINESS_CONCERNS_NOTE),
 )
 
 SECTOR_TABLE = SectorTable(PUBLIC_ROW, THIRD_ROW, BUSINESS_ROW)

@@ -7,10 +7,11 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from shutafut.accounts.models import Role
+from shutafut.guide.selectors import town_table
 from shutafut.lib.choices import choices, in_active_language
 from shutafut.model.resources import ResourceType
 from shutafut.model.roles import PartnerRole
-from shutafut.model.sector_table import SECTOR_TABLE, Column
+from shutafut.model.sector_table import SECTOR_TABLE, Column, SectorTable
 from shutafut.model.sectors import Sector
 from shutafut.organizations.models import Person
 from shutafut.partnerships.models import Member, Partnership
@@ -38,11 +39,11 @@ class MemberChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
         return str(obj.organization.name)
 
 
-def _table_choices() -> list[tuple[Any, Any]]:
+def _table_choices(table: SectorTable = SECTOR_TABLE) -> list[tuple[Any, Any]]:
     groups: list[tuple[Any, Any]] = [("", _("— free text —"))]
     for sector in Sector:
         for column in Column:
-            items = SECTOR_TABLE.items(sector, column)
+            items = table.items(sector, column)
             label = f"{in_active_language(sector.label)} · {in_active_language(column.label)}"
             groups.append((label, [(i.code, in_active_language(i.text)) for i in items]))
     return groups
@@ -68,7 +69,7 @@ class CharterItemForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["member"].queryset = _members(partnership)  # type: ignore[attr-defined]
         self.fields["from_member"].queryset = _members(partnership)  # type: ignore[attr-defined]
-        self.fields["code"].choices = _table_choices()  # type: ignore[attr-defined]
+        self.fields["code"].choices = _table_choices(town_table(partnership.town_id).table)  # type: ignore[attr-defined]
 
 
 class CharterEntryForm(forms.Form):

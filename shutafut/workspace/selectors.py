@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from shutafut.accounts.access import AnyUser, membership_in
 from shutafut.accounts.models import Role
+from shutafut.guide.selectors import TownTable, town_table
 from shutafut.lib.choices import in_active_language, label_of
 from shutafut.model.lifecycle import GateFacts, Stage, allowed_next, unmet_gates
 from shutafut.model.principles import READINESS_GO, Principle, readiness_passes
@@ -83,17 +84,19 @@ def charter_current(partnership: Partnership) -> Charter | None:
     return partnership.charters.order_by("-version").first()
 
 
-def item_label(item: CharterItem, lang: str | None = None) -> str:
+def item_label(item: CharterItem, lang: str | None = None, table: TownTable | None = None) -> str:
+    """The item's own words, or its sector-table item's (in ``table``, the town's, when given)."""
     if item.text:
         return item.text
     try:
-        return label_of_table_item(item.code)
+        return label_of_table_item(item.code, table)
     except KeyError:
         return item.code
 
 
-def label_of_table_item(code: str) -> str:
-    return str(in_active_language(SECTOR_TABLE.item(code).text))
+def label_of_table_item(code: str, table: TownTable | None = None) -> str:
+    found = table.item(code) if table is not None else SECTOR_TABLE.item(code)
+    return str(in_active_language(found.text))
 
 
 def item_resource_types(item: CharterItem) -> set[str]:
@@ -120,6 +123,7 @@ def charter_view(partnership: Partnership) -> CharterView:
     members = current_members(partnership)
     names = {m.pk: m.organization.name for m in members}
     items = list(charter.items.select_related("from_member__organization"))
+    table = town_table(partnership.town_id)
     entries = {e.member_id: e for e in charter.entries.all()}
     approvals = {a.member_id: a for a in charter.approvals.select_related("user")}
     rows = []
@@ -132,7 +136,8 @@ def charter_view(partnership: Partnership) -> CharterView:
                 "entry": entry,
                 "roles": [label_of(PartnerRole, r) for r in (entry.roles if entry else [])],
                 "columns": [
-                    (col, col.label, [(i, item_label(i)) for i in mine if i.column == col.value]) for col in Column
+                    (col, col.label, [(i, item_label(i, table=table)) for i in mine if i.column == col.value])
+                    for col in Column
                 ],
                 "approval": approvals.get(m.pk),
             }
@@ -142,12 +147,14 @@ def charter_view(partnership: Partnership) -> CharterView:
         if i.column == Column.CONTRIBUTION:
             contributions.setdefault(str(i.member_id), set()).update(item_resource_types(i))
     benefits = [
-        scoring.ExpectedBenefit(str(i.member_id), str(i.from_member_id), i.resource_type, item_label(i))
+        scoring.ExpectedBenefit(str(i.member_id), str(i.from_member_id), i.resource_type, item_label(i, table=table))
         for i in items
         if i.column == Column.BENEFIT and i.from_member_id and i.resource_type
     ]
     concerns = [
-        (str(i.member_id), item_label(i), bool(i.mitigation.strip())) for i in items if i.column == Column.CONCERN
+        (str(i.member_id), item_label(i, table=table), bool(i.mitigation.strip()))
+        for i in items
+        if i.column == Column.CONCERN
     ]
     roles = {str(k): list(e.roles) for k, e in entries.items() if k in names}
     found = scoring.charter_mismatches(

@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 
 from shutafut.accounts.access import membership_in
 from shutafut.accounts.models import Role
+from shutafut.guide.selectors import town_table
 from shutafut.lib.services import model_create, model_update
 from shutafut.model.lifecycle import Stage, is_allowed, unmet_gates
 from shutafut.model.roles import PartnerRole
@@ -155,7 +156,7 @@ def charter_item_add(
         raise _refuse(gettext("Choose an item of the sector table or write one."))
     if code:
         try:
-            item = SECTOR_TABLE.item(code)
+            item = town_table(partnership.town_id).table.item(code)
         except KeyError:
             raise _refuse(gettext("Unknown sector-table item.")) from None
         if item.column.value != column:
@@ -192,14 +193,18 @@ def charter_item_remove(*, item: CharterItem, by: AbstractBaseUser) -> None:
 
 @transaction.atomic
 def charter_prefill(*, partnership: Partnership, member: Member, by: AbstractBaseUser) -> int:
-    """Add the sector-table items of the member's sector that it does not list yet; return how many were added."""
+    """Add the sector-table items of the member's sector that it does not list yet; return how many were added.
+
+    The table is the town's: its own business-sector concerns when it set them, else the model's proposal.
+    """
     _require_member_of(partnership, member)
     _require_act_for(by, member)
     charter = charter_for_edit(partnership=partnership, by=by)
     have = set(charter.items.filter(member=member).values_list("code", flat=True))
+    table = town_table(partnership.town_id).table
     added = 0
     for column in Column:
-        for item in SECTOR_TABLE.items(Sector(member.organization.sector), column):
+        for item in table.items(Sector(member.organization.sector), column):
             if item.code not in have:
                 CharterItem.objects.create(charter=charter, member=member, column=column.value, code=item.code)
                 added += 1

@@ -19,6 +19,7 @@ from shutafut.model.lifecycle import (
     review_done_within_year,
     unmet_gates,
 )
+from shutafut.model.provenance import Source
 
 ALL_TRUE = GateFacts(**{name: True for name in GATE_FACT_NAMES})
 S = Stage
@@ -32,8 +33,9 @@ S = Stage
         (S.KICKOFF, (S.AGREEMENT, S.CLOSED)),
         (S.AGREEMENT, (S.ACTION, S.CLOSED)),
         (S.ACTION, (S.ROUTINE, S.CLOSED)),
-        (S.ROUTINE, (S.REVIEW, S.CLOSED)),
-        (S.REVIEW, (S.ROUTINE, S.RENEWED, S.EXPANDED, S.EMBEDDED, S.CLOSED)),
+        (S.ROUTINE, (S.REVIEW, S.PLANNING, S.CLOSED)),
+        (S.REVIEW, (S.ROUTINE, S.PLANNING, S.CLOSED)),
+        (S.PLANNING, (S.RENEWED, S.EXPANDED, S.EMBEDDED, S.CLOSED)),
         (S.RENEWED, (S.ROUTINE, S.CLOSED)),
         (S.EXPANDED, (S.ROUTINE, S.CLOSED)),
         (S.EMBEDDED, (S.CLOSED,)),
@@ -75,7 +77,7 @@ def test_any_open_stage_may_close_without_gates(stage: Stage):
         ),
         pytest.param((S.ACTION, S.ROUTINE), GateFacts(work_plan_exists=False), ["work_plan"], id="no work plan"),
         pytest.param(
-            (S.REVIEW, S.EMBEDDED),
+            (S.PLANNING, S.EMBEDDED),
             GateFacts(review_done_within_year=True, handover_owner_named=False),
             ["handover_owner"],
             id="no one to embed in",
@@ -117,8 +119,16 @@ def test_every_allowed_move_opens_when_every_fact_is_true(move: tuple[Stage, Sta
         (S.CLOSED, S.ROUTINE),
         (S.EMBEDDED, S.ROUTINE),
         (S.KICKOFF, S.KICKOFF),
+        (S.REVIEW, S.EXPANDED),
     ],
-    ids=["skipping ahead", "going back", "reopening", "un-embedding", "standing still"],
+    ids=[
+        "skipping ahead",
+        "going back",
+        "reopening",
+        "un-embedding",
+        "standing still",
+        "deciding the future without long-term planning",
+    ],  # fmt: skip
 )
 def test_an_illegal_move_raises_naming_both_stages(from_stage: Stage, to_stage: Stage):
     with pytest.raises(ValueError, match=f"from stage {from_stage.value} to stage {to_stage.value}"):
@@ -153,3 +163,20 @@ def test_every_gate_reads_a_real_fact_and_guards_allowed_moves(gate):
 )  # fmt: skip
 def test_a_review_counts_for_a_year(last: date | None, expected: bool):
     assert review_done_within_year(last, today=date(2024, 5, 31)) is expected
+
+
+def test_the_toolkits_long_term_planning_stage_follows_routine_and_decides_the_future():
+    assert is_allowed(S.ROUTINE, S.PLANNING)
+    assert is_allowed(S.REVIEW, S.PLANNING)
+    assert set(allowed_next(S.PLANNING)) == {S.RENEWED, S.EXPANDED, S.EMBEDDED, S.CLOSED}
+    assert S.PLANNING.label.he == "תכנון לטווח ארוך"
+
+
+@pytest.mark.parametrize(
+    ("stage", "source"),
+    [(s, Source.OURS) for s in (S.IDEA, S.REVIEW, S.RENEWED, S.EXPANDED, S.EMBEDDED)]
+    + [(s, Source.ELKA_TOOLKIT) for s in (S.INITIATION, S.KICKOFF, S.AGREEMENT, S.ACTION, S.ROUTINE, S.PLANNING)],
+    ids=lambda v: v.value if isinstance(v, Stage) else None,
+)
+def test_each_stage_names_whether_it_is_the_toolkits_or_ours(stage: Stage, source: Source):
+    assert stage.source is source

@@ -96,7 +96,10 @@ ROWS: list[Row] = [
     page("guide-ladder", PUBLIC),
     page("guide-principles", PUBLIC),
     page("guide-sectors", PUBLIC),
+    page("guide-lifecycle", PUBLIC),
     page("dashboard", TOWN_READ),
+    page("town-sectors", TOWN_READ),
+    page("town-sector-settings", TOWN_COORDINATOR),
     # --- organizations -------------------------------------------------------------------------------------------
     page("organization-list", TOWN_READ),
     page("organization-create", TOWN_MEMBER),

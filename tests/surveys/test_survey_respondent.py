@@ -144,7 +144,7 @@ def test_a_bad_value_is_refused_with_an_error_naming_the_field_and_nothing_is_sa
 
 def test_the_field_is_named_in_hebrew_for_a_hebrew_respondent(client, survey):
     response = client.post(answer_url(survey["tokens"]["noa"]), {"rated": survey["city"].pk, "rung": "9"}, **JSON)
-    assert response.json()["errors"]["rung"] == ["שלב בסולם: יש לבחור שלב בסולם בין 0 ל-5."]
+    assert response.json()["errors"]["rung"] == ["דרגה: יש לבחור דרגה בין 0 ל-5."]
 
 
 @pytest.mark.parametrize("whom", ["own", "other_town", "missing"])
