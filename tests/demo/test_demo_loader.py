@@ -22,6 +22,13 @@ def demo(settings):
     load_demo()
 
 
+def test_every_account_the_demo_creates_is_one_the_production_check_refuses(demo, django_user_model):
+    from shutafut.security.checks import DEMO_USERNAMES
+
+    created = set(django_user_model.objects.values_list("username", flat=True))
+    assert created and created <= set(DEMO_USERNAMES)
+
+
 def test_each_town_has_the_promised_size_and_variety(demo):
     assert Town.objects.count() == 2
     for town in Town.objects.all():
