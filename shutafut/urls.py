@@ -5,6 +5,7 @@ from shutafut.api.api import api
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("accounts/tokens/", include("shutafut.accounts.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
@@ -21,4 +22,5 @@ urlpatterns = [
     path("t/<slug:town>/workspace/", include("shutafut.workspace.urls")),
     path("t/<slug:town>/reports/", include("shutafut.reports.urls")),
     path("t/<slug:town>/audit/", include("shutafut.audit.urls")),
+    path("t/<slug:town>/tokens/", include("shutafut.accounts.town_urls")),
 ]
