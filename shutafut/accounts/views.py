@@ -1,11 +1,14 @@
-"""API token pages: a user's own tokens (create, see, revoke), and a coordinator's view of the town's tokens."""
+"""Account pages: API tokens (a user's own: create, see, revoke; a coordinator's view of the town's), and the
+password reset with its limits."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.views import PasswordResetView
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -16,6 +19,8 @@ from shutafut.accounts.access import access_api_token, membership_in, towns_of
 from shutafut.accounts.decorators import town_view
 from shutafut.accounts.forms import ApiTokenForm
 from shutafut.accounts.models import Role, Town
+from shutafut.security.logins import RESET_WINDOW, reset_allowed_for_address, reset_allowed_for_client
+from shutafut.security.ratelimit import too_many_requests
 
 
 @login_required
@@ -70,3 +75,19 @@ def api_token_revoke_view(request: HttpRequest, pk: int) -> HttpResponse:
     if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         return redirect(back)
     return redirect("api-tokens")
+
+
+class LimitedPasswordResetView(PasswordResetView):
+    """Django's password reset, with a limit per client and per address (``shutafut.security.logins``)."""
+
+    def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        if not reset_allowed_for_client(request):
+            message = _("There were too many password reset requests from here. Please wait an hour and try again.")
+            return too_many_requests(request, retry_after=RESET_WINDOW, message=message)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form: PasswordResetForm) -> HttpResponse:
+        if not reset_allowed_for_address(form.cleaned_data["email"]):
+            # The same answer as a sent e-mail: the page never tells whether the address has an account.
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)

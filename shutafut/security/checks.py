@@ -13,7 +13,7 @@ DEMO_USERNAMES = ("coordinator1", "coordinator2", "partner1", "partner2")
 demo account is added here first, so that the production check below always knows it."""
 REQUIRED_MIDDLEWARE = (
     "shutafut.security.headers.SecurityHeadersMiddleware",
-    "shutafut.security.throttle.LoginThrottleMiddleware",
+    "axes.middleware.AxesMiddleware",
 )
 
 
