@@ -24,6 +24,7 @@ from shutafut.model.ladder import Rung
 from shutafut.model.sectors import Sector
 from shutafut.organizations.models import Organization
 from shutafut.organizations.services import person_create
+from shutafut.security.headers import personal_link
 from shutafut.security.ratelimit import too_many_requests
 from shutafut.surveys import selectors, services
 from shutafut.surveys.forms import (
@@ -257,8 +258,9 @@ def wave_close_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
 
 
 # ------------------------------------------------------------------------------------------ respondent form
-# Every answer here is private (no-store, no-referrer, noindex): shutafut.security.headers gives those headers
-# to every URL that carries a token.
+# Every page here is reached through a personal link: @personal_link makes its answers private (no-store,
+# no-referrer, noindex) and exempts it from the CSRF check (the secret URL is the credential; see
+# shutafut.security.headers).
 
 
 def _resolve(request: HttpRequest, token: str) -> SurveyLink | HttpResponse:
@@ -342,6 +344,7 @@ def _form_page(
     return render(request, "surveys/respond.html", context, status=status)
 
 
+@personal_link
 @never_cache
 def respond_view(request: HttpRequest, token: str) -> HttpResponse:
     resolved = _resolve(request, token)
@@ -354,6 +357,7 @@ def _wants_json(request: HttpRequest) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
 
+@personal_link
 @require_POST
 @never_cache
 def answer_view(request: HttpRequest, token: str) -> HttpResponse:
@@ -403,6 +407,7 @@ def answer_view(request: HttpRequest, token: str) -> HttpResponse:
     return redirect(reverse("survey-respond", kwargs={"token": token}) + f"#org-{request.POST['rated']}")
 
 
+@personal_link
 @require_POST
 @never_cache
 def finish_view(request: HttpRequest, token: str) -> HttpResponse:

@@ -84,7 +84,9 @@ def test_the_api_refuses_a_hand_made_relationship_that_claims_to_come_from_a_sur
         "observed_on": "2026-01-01",
         "source": "survey",
     }
-    response = client.post("/api/v1/relationships", json.dumps(body), content_type="application/json")
+    response = client.post(
+        "/api/v1/relationships", json.dumps(body), content_type="application/json", HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert response.status_code == 422
     [error] = response.json()["detail"]
     assert error["field"] == "source" and "survey wave" in error["message"]
@@ -167,3 +169,18 @@ def test_the_production_check_knows_every_account_the_demo_creates(settings, dja
     settings.DEBUG = False
     flagged = {e.msg.split("'")[1] for e in check_no_demo_accounts()}
     assert flagged == {"coordinator1", "coordinator2", "partner1", "partner2"}
+
+
+def test_a_personal_link_form_is_accepted_from_a_browser_that_sends_no_referrer(world):
+    """With Referrer-Policy: no-referrer a browser posts a form with ``Origin: null``, which CSRF would refuse:
+    the link's secret URL is the credential, so the personal-link pages are exempt (and only they)."""
+    from shutafut.workspace.models import HealthResponse
+    from shutafut.workspace.questionnaire import PRINCIPLE_ITEMS, TRUST_ITEMS
+
+    browser = Client(enforce_csrf_checks=True)
+    assert browser.post(f"/s/{world['survey_token']}/finish/", HTTP_ORIGIN="null").status_code == 302
+    answers = {code: "4" for code, _p, _t in PRINCIPLE_ITEMS} | {code: "3" for code, _t in TRUST_ITEMS}
+    assert browser.post(f"/h/{world['health_token']}/", answers, HTTP_ORIGIN="null").status_code == 200
+    assert HealthResponse.objects.count() == 1
+    browser.force_login(world["users"]["coordinator"])
+    assert browser.post("/t/town-a/organizations/new/", {"name": "x"}, HTTP_ORIGIN="null").status_code == 403
