@@ -12,6 +12,7 @@ import datetime as dt
 import gzip
 import io
 import json
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -86,12 +87,13 @@ def backup(path: str | Path) -> int:
         stdout=out,
     )
     text = out.getvalue()
+    data = text.encode("utf-8")
     tmp = path.with_name(path.name + ".part")
-    if _is_gzip(path):
-        with gzip.open(tmp, "wt", encoding="utf-8") as f:
-            f.write(text)
-    else:
-        tmp.write_text(text, encoding="utf-8")
+    # It holds password hashes and personal data: readable by its owner only (0600), whatever the umask.
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(gzip.compress(data) if _is_gzip(path) else data)
     tmp.replace(path)
     return len(json.loads(text))
 

@@ -7,6 +7,7 @@ and ``SHUTAFUT_ALLOWED_HOSTS``.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import django_stubs_ext
@@ -38,6 +39,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "ninja",
+    "axes",
     "shutafut.accounts",
     "shutafut.organizations",
     "shutafut.relationships",
@@ -65,7 +67,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "shutafut.security.throttle.LoginThrottleMiddleware",
+    "axes.middleware.AxesMiddleware",
     "shutafut.audit.middleware.AuditActorMiddleware",
 ]
 
@@ -150,10 +152,20 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-LOGIN_FAILURE_LIMIT = env.int("SHUTAFUT_LOGIN_FAILURE_LIMIT", default=5)
-LOGIN_FAILURE_WINDOW = env.int("SHUTAFUT_LOGIN_FAILURE_WINDOW", default=15 * 60)
-# Counters of the login throttle and the survey links' rate limit. LocMem is per process; give several processes
-# a shared cache, e.g. SHUTAFUT_CACHE_URL=filecache:///var/tmp/shutafut-cache
+# Login throttling: django-axes (shutafut.security.logins; docs/security.md). Its backend stands first, so that
+# every login form (the site's, the admin's) is counted.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_CACHE = "default"
+AXES_FAILURE_LIMIT = env.int("SHUTAFUT_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = dt.timedelta(seconds=env.int("SHUTAFUT_LOGIN_FAILURE_WINDOW", default=15 * 60))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "shutafut.security.logins.login_username"
+AXES_LOCKOUT_CALLABLE = "shutafut.security.logins.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ADMIN = False  # the counters are in the cache: axes' tables stay empty
+# Counters of the login throttle (django-axes: it warns, axes.W001, about a per-process cache such as LocMem), the
+# password reset's and the survey links' limits. Several processes need a shared cache: SHUTAFUT_CACHE_URL.
 CACHES = {"default": env.cache_url("SHUTAFUT_CACHE_URL", default="locmemcache://")}
 if not DEBUG:
     SESSION_COOKIE_SECURE = True
@@ -168,9 +180,26 @@ if not DEBUG:
 
 EMAIL_BACKEND = env.str("SHUTAFUT_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 
+# Every handler drops the secret of personal links from the paths it writes (shutafut.security.logs); the
+# gunicorn access log does the same through gunicorn.conf.py.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"personal_links": {"()": "shutafut.security.logs.RedactPersonalLinks"}},
+    "formatters": {
+        "django.server": {"()": "django.utils.log.ServerFormatter", "format": "[{server_time}] {message}", "style": "{"}
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["personal_links"]},
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["personal_links"],
+        },
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        "django": {"handlers": ["console"], "level": "INFO" if DEBUG else "WARNING", "propagate": False},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+    },
 }

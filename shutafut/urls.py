@@ -1,10 +1,14 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from shutafut.accounts.views import LimitedPasswordResetView
 from shutafut.api.api import api
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("accounts/tokens/", include("shutafut.accounts.urls")),
+    # Before Django's own: the same URL and name, with limits per client and per address.
+    path("accounts/password_reset/", LimitedPasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
@@ -21,4 +25,5 @@ urlpatterns = [
     path("t/<slug:town>/workspace/", include("shutafut.workspace.urls")),
     path("t/<slug:town>/reports/", include("shutafut.reports.urls")),
     path("t/<slug:town>/audit/", include("shutafut.audit.urls")),
+    path("t/<slug:town>/tokens/", include("shutafut.accounts.town_urls")),
 ]

@@ -19,16 +19,25 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
-from shutafut.accounts.models import ROLE_RANK, Membership, Role, Town
+from shutafut.accounts.models import ROLE_RANK, ApiToken, Membership, Role, Town
 
 AnyUser = AbstractBaseUser | AnonymousUser
 
 M = TypeVar("M", bound=Model)
+TOKEN_TOWN = "token_town_id"
+"""The attribute the API's token authentication sets on the user: the one town the token may act in."""
 
 
 def membership_in(user: AnyUser, town_id: int) -> Membership | None:
-    """Return the user's membership in the town, or None. A superuser acts as a coordinator everywhere."""
+    """Return the user's membership in the town, or None. A superuser acts as a coordinator everywhere.
+
+    A user acting through an API token (``token_town_id`` set by the API's authentication) is in the token's
+    town only: everywhere else they are no member, so every gate answers 404.
+    """
     if not user.is_authenticated:
+        return None
+    scope = getattr(user, TOKEN_TOWN, None)
+    if scope is not None and scope != town_id:
         return None
     if getattr(user, "is_superuser", False):
         return Membership(user=user, town_id=town_id, role=Role.COORDINATOR)  # type: ignore[misc]
@@ -39,9 +48,13 @@ def towns_of(user: AnyUser) -> QuerySet[Town]:
     """Return the towns the user may see."""
     if not user.is_authenticated:
         return Town.objects.none()
-    if getattr(user, "is_superuser", False):
-        return Town.objects.all()
-    return Town.objects.filter(memberships__user_id=user.pk)
+    towns = (
+        Town.objects.all()
+        if getattr(user, "is_superuser", False)
+        else Town.objects.filter(memberships__user_id=user.pk)
+    )
+    scope = getattr(user, TOKEN_TOWN, None)
+    return towns if scope is None else towns.filter(pk=scope)
 
 
 def _require(membership: Membership | None, role: Role) -> Membership:
@@ -80,3 +93,19 @@ def access_owned(
         raise Http404
     _require(membership_in(user, town_id), role)
     return obj
+
+
+def access_api_token(user: AnyUser, pk: object) -> ApiToken:
+    """An API token that ``user`` may see and revoke: their own, or any token of a town they coordinate."""
+    try:
+        token = ApiToken.objects.select_related("town", "user").filter(pk=int(str(pk))).first()
+    except ValueError:
+        token = None
+    if token is None:
+        raise Http404
+    if token.user_id == user.pk:
+        return token
+    membership = None if token.town_id is None else membership_in(user, token.town_id)
+    if membership is None or not membership.allows(Role.COORDINATOR):
+        raise Http404
+    return token

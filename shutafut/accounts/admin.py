@@ -25,5 +25,6 @@ class MembershipAdmin(admin.ModelAdmin[Membership]):
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin[ApiToken]):
-    list_display = ["name", "user", "created_at", "last_used_at"]
-    readonly_fields = ["digest", "created_at", "last_used_at"]
+    list_display = ["name", "user", "town", "created_at", "last_used_at", "expires_at", "revoked_at"]
+    list_filter = ["town"]
+    readonly_fields = ["digest", "password_fingerprint", "created_at", "last_used_at"]

@@ -7,6 +7,8 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
 
 
@@ -61,18 +63,41 @@ class Membership(models.Model):
         return ROLE_RANK[Role(self.role)] >= ROLE_RANK[role]
 
 
+class TokenStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    EXPIRED = "expired", _("Expired")
+    REVOKED = "revoked", _("Revoked")
+    PASSWORD_CHANGED = "password_changed", _("Ended by a password change")
+
+
 class ApiToken(models.Model):
-    """A bearer token for the API. Only a SHA-256 digest is stored; the token is shown once, at creation."""
+    """A bearer token for the API, for one user in one town, until it expires or is revoked.
+
+    Only a SHA-256 digest is stored; the token is shown once, at creation. It acts with its user's role in its
+    ``town`` and nowhere else. ``password_fingerprint`` is the user's session hash when the token was made: a
+    password change (by any path: the form, a reset link, the admin, the shell) changes it, which ends the token.
+    """
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    town = models.ForeignKey(
+        Town,
+        on_delete=models.CASCADE,
+        null=True,  # only the tokens made before tokens had a town, all revoked by migration 0002
+        related_name="api_tokens",
+        verbose_name=_("town"),
+    )
     name = models.CharField(_("name"), max_length=100)
     digest = models.CharField(max_length=64, unique=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    last_used_at = models.DateTimeField(null=True, blank=True)
+    password_fingerprint = models.CharField(max_length=128, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"))
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("API token")
         verbose_name_plural = _("API tokens")
+        ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.user})"
@@ -81,9 +106,15 @@ class ApiToken(models.Model):
     def digest_of(token: str) -> str:
         return hashlib.sha256(token.encode()).hexdigest()
 
-    @classmethod
-    def issue(cls, *, user: object, name: str) -> tuple[ApiToken, str]:
-        """Create a token for ``user``; return the record and the clear token (never stored)."""
-        token = "stf_" + secrets.token_urlsafe(32)
-        record = cls.objects.create(user=user, name=name, digest=cls.digest_of(token))
-        return record, token
+    @staticmethod
+    def new_secret() -> str:
+        return "stf_" + secrets.token_urlsafe(32)
+
+    def status(self) -> TokenStatus:
+        if self.revoked_at is not None or self.town_id is None:
+            return TokenStatus.REVOKED
+        if not constant_time_compare(self.password_fingerprint, self.user.get_session_auth_hash()):
+            return TokenStatus.PASSWORD_CHANGED
+        if timezone.now() >= self.expires_at:
+            return TokenStatus.EXPIRED
+        return TokenStatus.ACTIVE

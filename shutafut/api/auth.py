@@ -1,24 +1,31 @@
-"""API authentication: a bearer token (``Authorization: Bearer stf_…``) or the browser session."""
+"""API authentication: a bearer token (``Authorization: Bearer stf_…``) or the browser session.
+
+A token acts with its user's role in its own town only (``accounts.access.TOKEN_TOWN``), until it expires, is
+revoked, or its user's password changes.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja.security import APIKeyCookie, HttpBearer
 
-from shutafut.accounts.models import ApiToken
+from shutafut.accounts.access import TOKEN_TOWN
+from shutafut.accounts.selectors import api_token_for_request
+from shutafut.accounts.services import api_token_touch
 
 
 class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> Any:
-        record = ApiToken.objects.select_related("user").filter(digest=ApiToken.digest_of(token)).first()
-        if record is None or not record.user.is_active:
+        record = api_token_for_request(token)
+        if record is None:
             return None
-        ApiToken.objects.filter(pk=record.pk).update(last_used_at=timezone.now())
-        request.user = record.user
-        return record.user
+        api_token_touch(token=record)
+        user = record.user
+        setattr(user, TOKEN_TOWN, record.town_id)
+        request.user = user
+        return user
 
 
 class SessionAuth(APIKeyCookie):

@@ -23,14 +23,20 @@ def town_for(request: HttpRequest, slug: str, role: Role = Role.VIEWER) -> Town:
     return town
 
 
+MAX_PAGE_SIZE = 200
+
+
 def paginate(items: Any, page: int, page_size: int) -> dict[str, Any]:
+    """One page of ``items``. A page past the end is empty: its offset is never sent to the database, where a
+    huge one (``page=9223372036854775807``) would overflow the integer type."""
     if page < 1 or page_size < 1:
         raise Http404
-    page_size = min(page_size, 200)
+    page_size = min(page_size, MAX_PAGE_SIZE)
+    count = items.count()
     start = (page - 1) * page_size
     return {
-        "count": items.count(),
+        "count": count,
         "page": page,
         "page_size": page_size,
-        "results": list(items[start : start + page_size]),
+        "results": list(items[start : start + page_size]) if start < count else [],
     }

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.responses import Status
 
@@ -14,6 +16,7 @@ from shutafut.api.common import paginate, town_for
 from shutafut.model.ladder import Rung
 from shutafut.organizations.access import access_organization
 from shutafut.relationships.access import access_relationship
+from shutafut.relationships.models import Source
 from shutafut.relationships.selectors import relationship_list
 from shutafut.relationships.services import relationship_create, relationship_update
 
@@ -107,6 +110,15 @@ def get_relationship(request: HttpRequest, relationship_id: int) -> Any:
 def create_relationship(request: HttpRequest, payload: RelationshipIn) -> Any:
     data = payload.dict()
     town = town_for(request, data.pop("town"), Role.MEMBER)
+    if data["source"] != Source.RECORDED:
+        raise ValidationError(
+            {
+                "source": _(
+                    "A relationship made by hand is recorded by the town: "
+                    "only a survey wave that closes writes survey relationships."
+                )
+            }
+        )
     data["org_a"] = access_organization(request.user, data["org_a"], town=town)
     data["org_b"] = access_organization(request.user, data["org_b"], town=town)
     return Status(201, relationship_create(town=town, **data))

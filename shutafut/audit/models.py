@@ -7,6 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from shutafut.accounts.models import Town
 
+ANSWER_MODELS = frozenset({"workspace.HealthResponse", "surveys.Rating", "surveys.Completion"})
+"""A respondent's survey answers. Their writes are logged (by whom, when, which kind of record) without content:
+no scores, no comments and no name, so that no answer is ever shown per person (results hide groups under 3)."""
+
 
 class Action(models.TextChoices):
     CREATE = "create", _("Created")
@@ -41,3 +45,8 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.actor} {self.action} {self.model}#{self.object_id}"
+
+    @property
+    def is_answer(self) -> bool:
+        """True for a respondent's survey answer, whose content the log never holds."""
+        return self.model in ANSWER_MODELS

@@ -1,6 +1,8 @@
 """Signal receivers that write an ``AuditEvent`` for every save and delete of the audited apps' models.
 
-Imported by ``AuditConfig.ready`` (the models are loaded by then)."""
+A respondent's survey answers (``ANSWER_MODELS``) are audited too, but without their content: the event says who
+wrote which kind of record and when, never the scores, the comment or whose answer it is.
+"""
 
 from __future__ import annotations
 
@@ -12,14 +14,20 @@ from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 from shutafut.audit.context import current_actor, is_suspended
-from shutafut.audit.models import AuditEvent
+from shutafut.audit.models import ANSWER_MODELS, AuditEvent
 
 AUDITED_APPS = ("partnerships", "workspace", "organizations", "relationships", "guide")
 _OLD = "_audit_old_values"
 
 
 def is_audited(model: type[models.Model]) -> bool:
-    return not is_suspended() and model._meta.app_label in AUDITED_APPS and not model._meta.auto_created
+    if is_suspended() or model._meta.auto_created:
+        return False
+    return model._meta.app_label in AUDITED_APPS or is_answer(model)
+
+
+def is_answer(model: type[models.Model]) -> bool:
+    return model._meta.label in ANSWER_MODELS
 
 
 def _plain(value: Any) -> Any:
@@ -55,6 +63,7 @@ def town_id_of(instance: models.Model, depth: int = 4) -> int | None:
 
 def record(instance: models.Model, action: str, changes: dict[str, Any]) -> None:
     user, actor = current_actor()
+    answer = is_answer(type(instance))
     AuditEvent.objects.create(
         town_id=town_id_of(instance),
         user_pk=getattr(user, "pk", None),
@@ -62,13 +71,13 @@ def record(instance: models.Model, action: str, changes: dict[str, Any]) -> None
         action=action,
         model=instance._meta.label,
         object_id=str(instance.pk),
-        object_repr=str(instance)[:300],
-        changes=changes,
+        object_repr="" if answer else str(instance)[:300],
+        changes={} if answer else changes,
     )
 
 
 def on_pre_save(sender: type[models.Model], instance: models.Model, raw: bool = False, **kwargs: Any) -> None:
-    if raw or not is_audited(sender) or instance.pk is None:
+    if raw or not is_audited(sender) or is_answer(sender) or instance.pk is None:
         return
     old = sender._default_manager.filter(pk=instance.pk).first()
     if old is not None:
@@ -79,6 +88,9 @@ def on_post_save(
     sender: type[models.Model], instance: models.Model, created: bool, raw: bool = False, **kwargs: Any
 ) -> None:
     if raw or not is_audited(sender):
+        return
+    if is_answer(sender):
+        record(instance, "create" if created else "update", {})
         return
     new = snapshot(instance)
     old: dict[str, Any] | None = instance.__dict__.pop(_OLD, None)

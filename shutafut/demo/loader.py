@@ -40,6 +40,7 @@ from shutafut.partnerships.models import (
     ResourceFlow,
 )
 from shutafut.relationships.models import Relationship, Source
+from shutafut.security.checks import DEMO_USERNAMES
 from shutafut.workspace.services import representative_add
 
 DEMO_PASSWORD = "demo1234"
@@ -193,6 +194,8 @@ def load_demo() -> str:
 
 
 def _ensure_account(username: str, town: Town, role: Role) -> Any:
+    if username not in DEMO_USERNAMES:
+        raise ImproperlyConfigured(f"{username!r} is not in shutafut.security.checks.DEMO_USERNAMES.")
     User = get_user_model()
     user, created = User.objects.get_or_create(username=username)
     if created:

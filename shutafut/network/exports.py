@@ -10,13 +10,13 @@ Every export holds the map as selected on the page (threshold, sectors, domains,
   ``shutafut network metrics --undirected --nodes nodes.csv --ties ties.csv`` reads back (``id,name,sector`` and
   ``source,target,level``; ``level`` is the rung). ``ties.csv`` lists **every selected pair** with a ``tie``
   column (1 at or above the threshold), so any threshold can be recomputed.
+* Every cell that a spreadsheet would run as a formula is written as text (``shutafut.lib.spreadsheets``).
 * ``map.xlsx``: the same two tables as sheets, with headers in the active language (Hebrew by default) and
   right-to-left sheets when the language is written right to left.
 """
 
 from __future__ import annotations
 
-import csv
 import io
 import math
 import xml.etree.ElementTree as ET
@@ -25,6 +25,7 @@ from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
 
 from shutafut.lib.choices import label_of
+from shutafut.lib.spreadsheets import csv_bytes, xlsx_append
 from shutafut.model.ladder import Rung
 from shutafut.model.sectors import Sector
 from shutafut.network.selectors import TownMap, map_data_nodes, tie_rows
@@ -174,20 +175,12 @@ def _tie_values(town_map: TownMap) -> list[list[object]]:
     return out
 
 
-def _csv(header: tuple[str, ...], rows: list[list[object]]) -> bytes:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buf.getvalue().encode("utf-8-sig")
-
-
 def nodes_csv(town_map: TownMap) -> bytes:
-    return _csv(NODE_COLUMNS, _node_values(town_map))
+    return csv_bytes(NODE_COLUMNS, _node_values(town_map))
 
 
 def ties_csv(town_map: TownMap) -> bytes:
-    return _csv(TIE_COLUMNS, _tie_values(town_map))
+    return csv_bytes(TIE_COLUMNS, _tie_values(town_map))
 
 
 def _node_headers() -> list[str]:
@@ -227,12 +220,12 @@ def xlsx(town_map: TownMap) -> bytes:
     ws = wb.active
     assert ws is not None
     ws.title = _("Organizations")[:31]
-    ws.append(_node_headers())
+    xlsx_append(ws, _node_headers())
     for row in _node_values(town_map):
         row[2] = label_of(Sector, row[2])
-        ws.append(row)
+        xlsx_append(ws, row)
     ties = wb.create_sheet(_("Ties")[:31])
-    ties.append(_tie_headers())
+    xlsx_append(ties, _tie_headers())
     names = {o.id: o.name for o in town_map.orgs}
     yes, no = _("yes"), _("no")
     for row in _tie_values(town_map):
@@ -242,7 +235,7 @@ def xlsx(town_map: TownMap) -> bytes:
         for col in (5, 6, 7):
             if row[col] != "":
                 row[col] = label_of(Rung, row[col])
-        ties.append(row)
+        xlsx_append(ties, row)
     for sheet in (ws, ties):
         sheet.sheet_view.rightToLeft = rtl
         sheet.freeze_panes = "A2"

@@ -1,12 +1,12 @@
 """List exports: the rows of a list page (same filters) as CSV or XLSX, headers in the active language.
 
 CSV is written in UTF-8 with a byte-order mark so that Excel opens Hebrew correctly; XLSX sheets are
-right-to-left when the active language is.
+right-to-left when the active language is. A cell that a spreadsheet would run as a formula is written as text
+(``shutafut.lib.spreadsheets``).
 """
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from shutafut.accounts.models import Town
 from shutafut.lib.choices import label_of
+from shutafut.lib.spreadsheets import csv_bytes, xlsx_append
 from shutafut.model.ladder import Rung
 from shutafut.model.lifecycle import Stage
 from shutafut.organizations.selectors import organization_list
@@ -104,17 +105,8 @@ EXPORTS: dict[str, Callable[[Town, dict[str, str]], ExportTable]] = {
 }
 
 
-def _text(value: Any) -> Any:
-    return "" if value is None else value
-
-
 def to_csv(table: ExportTable) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(table.header)
-    for row in table.rows:
-        writer.writerow([_text(v) for v in row])
-    return buffer.getvalue().encode("utf-8-sig")
+    return csv_bytes(table.header, table.rows)
 
 
 def to_xlsx(table: ExportTable) -> bytes:
@@ -126,11 +118,11 @@ def to_xlsx(table: ExportTable) -> bytes:
     assert sheet is not None
     sheet.title = table.title[:31]
     sheet.sheet_view.rightToLeft = get_language_bidi()
-    sheet.append(list(table.header))
+    xlsx_append(sheet, table.header)
     for c in sheet[1]:
         c.font = Font(bold=True)
     for row in table.rows:
-        sheet.append([_text(v) for v in row])
+        xlsx_append(sheet, row)
     sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     book.save(buffer)

@@ -18,6 +18,7 @@ from shutafut.accounts.models import Town
 from shutafut.diagnosis.models import DiagnosisSnapshot
 from shutafut.diagnosis.services import diagnosis_document
 from shutafut.lib.choices import label_of
+from shutafut.lib.privacy import MIN_GROUP
 from shutafut.model.ladder import RUNGS, Rung
 from shutafut.model.lifecycle import Stage
 from shutafut.model.resources import ResourceType
@@ -51,7 +52,8 @@ def sector_name(code: str) -> str:
 
 
 def _health(partnership: Partnership, org_ids: set[int]) -> dict[str, Any] | None:
-    """Mean survey ratings (1-4) among the members, in the latest wave where members rated each other."""
+    """Mean survey ratings (1-4) among the members, in the latest wave where members rated each other; only from
+    ``MIN_GROUP`` respondents up (``n`` and ``suppressed`` say so otherwise)."""
     ratings = Rating.objects.filter(rater_id__in=org_ids, rated_id__in=org_ids, wave__town_id=partnership.town_id)
     wave_id = ratings.order_by("-wave__created_at", "-wave_id").values_list("wave_id", flat=True).first()
     if wave_id is None:
@@ -65,13 +67,20 @@ def _health(partnership: Partnership, org_ids: set[int]) -> dict[str, Any] | Non
         "value_resources": _("resources it contributes"),
     }
     qs = ratings.filter(wave_id=wave_id)
-    means = qs.aggregate(n=Count("pk"), rung=Avg("rung"), **{k: Avg(k) for k in items})
+    means = qs.aggregate(
+        n=Count("pk"), respondents=Count("link", distinct=True), rung=Avg("rung"), **{k: Avg(k) for k in items}
+    )
     wave = Wave.objects.get(pk=wave_id)
+    suppressed = means["respondents"] < MIN_GROUP
     return {
         "wave": wave.name,
         "n": means["n"],
-        "rung": means["rung"],
-        "items": [{"label": label, "mean": means[k]} for k, label in items.items() if means[k] is not None],
+        "suppressed": suppressed,
+        "min_group": MIN_GROUP,
+        "rung": None if suppressed else means["rung"],
+        "items": []
+        if suppressed
+        else [{"label": label, "mean": means[k]} for k, label in items.items() if means[k] is not None],
     }
 
 

@@ -62,9 +62,12 @@ def allow_survey_link(link_pk: object) -> bool:
     return allow(f"survey-link:{link_pk}", SURVEY_LINK_LIMIT, SURVEY_LINK_WINDOW)
 
 
-def too_many_requests(request: HttpRequest, *, retry_after: int = SURVEY_LINK_WINDOW) -> HttpResponse:
-    """A 429 page saying to wait, with ``Retry-After``."""
-    body = render_to_string("security/too_many_requests.html", {"retry_after": retry_after}, request=request)
+def too_many_requests(
+    request: HttpRequest, *, retry_after: int = SURVEY_LINK_WINDOW, message: str | None = None
+) -> HttpResponse:
+    """A 429 page saying to wait (``message``; by default, that a link was used too often), with ``Retry-After``."""
+    context = {"retry_after": retry_after, "message": message}
+    body = render_to_string("security/too_many_requests.html", context, request=request)
     response = HttpResponse(body, status=429)
     response["Retry-After"] = str(retry_after)
     return response

@@ -20,6 +20,7 @@ from django.db.models import Count, QuerySet
 from django.http import Http404
 
 from shutafut.accounts.models import Town
+from shutafut.lib.privacy import MIN_GROUP
 from shutafut.model.ladder import CompetitionRule
 from shutafut.model.sectors import Sector
 from shutafut.network import aggregate
@@ -283,7 +284,7 @@ def wave_trust_value(wave: Wave, *, rule: RescaleRule = RescaleRule.PCT_OF_MAX) 
 
     Returns ``{"organizations": [{"organization", "trust", "value", "trust_raters", "value_raters"}, ...],
     "network_trust", "network_value", "network_trust_pct", "network_value_pct", "rule"}``; ``None`` where
-    nothing was rated.
+    nothing was rated, and where fewer than ``MIN_GROUP`` respondents rated it (their mean would be their answer).
     """
     wr = wave_ratings(wave)
     has_item = ~np.isnan(wr.trust).all(axis=1) | ~np.isnan(wr.value).all(axis=1)
@@ -294,23 +295,25 @@ def wave_trust_value(wave: Wave, *, rule: RescaleRule = RescaleRule.PCT_OF_MAX) 
         "network_trust_pct": None,
         "network_value_pct": None,
         "rule": rule.value,
+        "min_group": MIN_GROUP,
     }
     if not has_item.any():
         return result
     p = perception_scores(
         wr.n, wr.rater[has_item], wr.ratee[has_item], wr.trust[has_item], wr.value[has_item], rule=rule
     )
-    result.update(
-        network_trust=_num(p.network_trust),
-        network_value=_num(p.network_value),
-        network_trust_pct=_num(p.network_trust_pct),
-        network_value_pct=_num(p.network_value_pct),
-    )
+    if len(set(wr.rater[has_item].tolist())) >= MIN_GROUP:  # respondents of at least MIN_GROUP organizations
+        result.update(
+            network_trust=_num(p.network_trust),
+            network_value=_num(p.network_value),
+            network_trust_pct=_num(p.network_trust_pct),
+            network_value_pct=_num(p.network_value_pct),
+        )
     result["organizations"] = [
         {
             "organization": org_id,
-            "trust": _num(float(p.trust[k])),
-            "value": _num(float(p.value[k])),
+            "trust": _num(float(p.trust[k])) if p.trust_raters[k] >= MIN_GROUP else None,
+            "value": _num(float(p.value[k])) if p.value_raters[k] >= MIN_GROUP else None,
             "trust_raters": int(p.trust_raters[k]),
             "value_raters": int(p.value_raters[k]),
         }

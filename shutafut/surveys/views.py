@@ -24,6 +24,7 @@ from shutafut.model.sectors import Sector
 from shutafut.organizations.access import access_organization
 from shutafut.organizations.models import Organization
 from shutafut.organizations.services import person_create
+from shutafut.security.headers import personal_link
 from shutafut.security.ratelimit import too_many_requests
 from shutafut.surveys import selectors, services
 from shutafut.surveys.access import access_wave
@@ -258,29 +259,24 @@ def wave_close_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
 
 
 # ------------------------------------------------------------------------------------------ respondent form
-
-
-def _private(response: HttpResponse) -> HttpResponse:
-    """A personal page: never cached, never indexed, and its URL (the token) never sent as a referrer."""
-    response["Cache-Control"] = "no-store, private"
-    response["Referrer-Policy"] = "no-referrer"
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
+# Every page here is reached through a personal link: @personal_link makes its answers private (no-store,
+# no-referrer, noindex) and exempts it from the CSRF check (the secret URL is the credential; see
+# shutafut.security.headers).
 
 
 def _resolve(request: HttpRequest, token: str) -> SurveyLink | HttpResponse:
     try:
         link = link_resolve(token)
     except LinkExpired:
-        return _private(render(request, "surveys/link_gone.html", {"reason": "expired"}, status=410))
+        return render(request, "surveys/link_gone.html", {"reason": "expired"}, status=410)
     except LinkRevoked:
-        return _private(render(request, "surveys/link_gone.html", {"reason": "revoked"}, status=410))
+        return render(request, "surveys/link_gone.html", {"reason": "revoked"}, status=410)
     except LinkRateLimited:
-        return _private(too_many_requests(request))
+        return too_many_requests(request)
     except LinkError:
-        return _private(render(request, "surveys/link_invalid.html", status=404))
+        return render(request, "surveys/link_invalid.html", status=404)
     if link.purpose != LinkPurpose.RELATIONSHIP_SURVEY or link.wave is None:
-        return _private(render(request, "surveys/link_invalid.html", status=404))
+        return render(request, "surveys/link_invalid.html", status=404)
     return link
 
 
@@ -346,9 +342,10 @@ def _form_page(
             "failed": _("The answer was not saved. Check your connection and try again, or reload the page."),
         },
     }
-    return _private(render(request, "surveys/respond.html", context, status=status))
+    return render(request, "surveys/respond.html", context, status=status)
 
 
+@personal_link
 @never_cache
 def respond_view(request: HttpRequest, token: str) -> HttpResponse:
     resolved = _resolve(request, token)
@@ -361,6 +358,7 @@ def _wants_json(request: HttpRequest) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
 
+@personal_link
 @require_POST
 @never_cache
 def answer_view(request: HttpRequest, token: str) -> HttpResponse:
@@ -372,9 +370,9 @@ def answer_view(request: HttpRequest, token: str) -> HttpResponse:
     closed = _("This survey round is closed: answers are no longer accepted. Thank you for taking part.")
     if link.wave.status != WaveStatus.OPEN:
         if _wants_json(request):
-            return _private(JsonResponse({"ok": False, "errors": {"__all__": [closed]}}, status=409))
+            return JsonResponse({"ok": False, "errors": {"__all__": [closed]}}, status=409)
         messages.error(request, closed)
-        return _private(_form_page(request, token, link, status=409))
+        return _form_page(request, token, link, status=409)
     roster = set(link.wave.organizations.values_list("pk", flat=True))
     form = AnswerForm(request.POST, roster=roster, own=link.organization_id)
     errors: dict[str, list[str]] = {}
@@ -397,8 +395,8 @@ def answer_view(request: HttpRequest, token: str) -> HttpResponse:
         errors = form.named_errors()
     if _wants_json(request):
         if errors:
-            return _private(JsonResponse({"ok": False, "errors": errors}, status=400))
-        return _private(JsonResponse({"ok": True, "message": _("Saved.")}))
+            return JsonResponse({"ok": False, "errors": errors}, status=400)
+        return JsonResponse({"ok": True, "message": _("Saved.")})
     if errors:
         try:
             row = int(request.POST.get("rated", ""))
@@ -407,9 +405,10 @@ def answer_view(request: HttpRequest, token: str) -> HttpResponse:
         messages.error(request, " ".join(m for ms in errors.values() for m in ms))
         return _form_page(request, token, link, errors={row: errors}, status=400)
     messages.success(request, _("Your answer was saved."))
-    return _private(redirect(reverse("survey-respond", kwargs={"token": token}) + f"#org-{request.POST['rated']}"))
+    return redirect(reverse("survey-respond", kwargs={"token": token}) + f"#org-{request.POST['rated']}")
 
 
+@personal_link
 @require_POST
 @never_cache
 def finish_view(request: HttpRequest, token: str) -> HttpResponse:
@@ -424,4 +423,4 @@ def finish_view(request: HttpRequest, token: str) -> HttpResponse:
         messages.success(
             request, _("Thank you! Your answers are saved. You can still change them while the survey is open.")
         )
-    return _private(redirect("survey-respond", token=token))
+    return redirect("survey-respond", token=token)

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
-MIN_GROUP = 3
-"""No aggregate (mean, count of a checklist item, sector breakdown) over fewer respondents than this."""
+from shutafut.lib.privacy import MIN_GROUP as MIN_GROUP  # the one privacy rule of every survey result
+
 MIN_ALPHA = 5
 """Cronbach's alpha is computed only from this many complete respondents up."""
 GAP_FLAG = 1.0

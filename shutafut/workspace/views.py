@@ -17,6 +17,7 @@ from shutafut.accounts.models import Role, Town
 from shutafut.model.sectors import Sector
 from shutafut.partnerships.access import access_partnership
 from shutafut.partnerships.models import Partnership
+from shutafut.security.headers import personal_link
 from shutafut.security.ratelimit import too_many_requests
 from shutafut.surveys.links import LinkError, LinkExpired, LinkRateLimited, LinkRevoked, link_resolve
 from shutafut.workspace import forms, selectors, services
@@ -466,6 +467,7 @@ def results_view(request: HttpRequest, town: Town, pk: int, survey: int) -> Http
     return render(request, "workspace/results.html", context)
 
 
+@personal_link
 def health_respond_view(request: HttpRequest, token: str) -> HttpResponse:
     """The respondent's page, reached by personal link (outside the town prefix; no login)."""
     try:

@@ -29,10 +29,10 @@ def test_a_write_through_the_api_records_who_when_and_what_changed(personas, tow
     assert event.at >= before
 
 
-def test_an_api_write_with_a_bearer_token_is_attributed_to_the_token_owner(personas, town_a_records):
-    from shutafut.accounts.models import ApiToken
+def test_an_api_write_with_a_bearer_token_is_attributed_to_the_token_owner(personas, town_a_records, towns):
+    from shutafut.accounts.services import api_token_create
 
-    _record, token = ApiToken.issue(user=personas["carol"], name="t")
+    _record, token = api_token_create(user=personas["carol"], town=towns[0], name="t")
     org = town_a_records["city"]
     response = Client().generic(
         "PATCH",

@@ -22,6 +22,13 @@ def demo(settings):
     load_demo()
 
 
+def test_every_account_the_demo_creates_is_one_the_production_check_refuses(demo, django_user_model):
+    from shutafut.security.checks import DEMO_USERNAMES
+
+    created = set(django_user_model.objects.values_list("username", flat=True))
+    assert created and created <= set(DEMO_USERNAMES)
+
+
 def test_each_town_has_the_promised_size_and_variety(demo):
     assert Town.objects.count() == 2
     for town in Town.objects.all():
@@ -48,7 +55,8 @@ def test_loading_twice_changes_nothing(demo):
 
 
 def test_the_demo_accounts_log_in_to_their_own_town_only(demo, client):
-    assert client.login(username="coordinator1", password="demo1234")
+    login = client.post("/accounts/login/", {"username": "coordinator1", "password": "demo1234"})
+    assert login.status_code == 302
     assert client.get("/t/beer-sheva/").status_code == 200
     assert client.get("/t/kfar-saba/").status_code == 404
 
@@ -70,8 +78,8 @@ def test_the_cli_loads_the_demo(settings):
     assert Town.objects.filter(slug="beer-sheva").exists()
 
 
-def test_the_dashboard_counts_partnerships_by_their_diagnosed_rung(demo, client):
-    client.login(username="coordinator1", password="demo1234")
+def test_the_dashboard_counts_partnerships_by_their_diagnosed_rung(demo, client, django_user_model):
+    client.force_login(django_user_model.objects.get(username="coordinator1"))
     diagnosed = client.get("/t/beer-sheva/").context["diagnosed"]
     counts = {int(rung): n for rung, _label, n in diagnosed}
     assert sum(counts.values()) == Town.objects.get(slug="beer-sheva").partnerships.count()

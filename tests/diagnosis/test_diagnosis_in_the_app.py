@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 from django.urls import reverse
 
-from shutafut.accounts.models import ApiToken
+from shutafut.accounts.services import api_token_create
 from shutafut.cli import main
 from shutafut.diagnosis import engine as e
 from shutafut.diagnosis.imports import partnership_import
@@ -47,7 +47,7 @@ def test_the_cli_the_api_and_the_page_agree_with_the_documented_result(client, p
     assert outcome(json.loads(cli.output)) == expected
 
     partnership = partnership_import(town=towns[0], record=e.load_file(example))
-    _record, token = ApiToken.issue(user=personas["bob"], name="t")
+    _record, token = api_token_create(user=personas["bob"], town=towns[0], name="t")
     api = client.get(
         f"/api/v1/partnerships/{partnership.pk}/diagnosis", {"lang": "en"}, HTTP_AUTHORIZATION=f"Bearer {token}"
     )
@@ -105,8 +105,8 @@ def test_an_unchanged_diagnosis_adds_no_history_row(towns, town_a_records):
     assert DiagnosisSnapshot.objects.filter(partnership=partnership).count() == before
 
 
-def test_the_diagnosis_of_another_towns_partnership_is_not_found(client, personas, town_a_records):
-    _record, token = ApiToken.issue(user=personas["charlie"], name="t")
+def test_the_diagnosis_of_another_towns_partnership_is_not_found(client, personas, town_a_records, towns):
+    _record, token = api_token_create(user=personas["charlie"], town=towns[1], name="t")
     response = client.get(
         f"/api/v1/partnerships/{town_a_records['partnership'].pk}/diagnosis", HTTP_AUTHORIZATION=f"Bearer {token}"
     )

@@ -47,6 +47,9 @@ def world(personas, town_a_records, django_user_model):  # type: ignore[no-untyp
     task = Task.objects.create(milestone=milestone, title="משימה", owner=member, due=datetime.date(2026, 12, 31))
     charter = Charter.objects.create(partnership=partnership, version=1)
     item = CharterItem.objects.create(charter=charter, member=member, column="benefit", text="תועלת")
+    from shutafut.accounts.services import api_token_create
+
+    api_token, _secret = api_token_create(user=personas["carol"], town=town, name="כלי")
     users = {
         "viewer": personas["bob"],
         "member": personas["carol"],
@@ -62,5 +65,6 @@ def world(personas, town_a_records, django_user_model):  # type: ignore[no-untyp
         "health_survey": health,
         "task": task,
         "charter_item": item,
+        "api_token": api_token,
     }
     return {"records": records, "users": users, "survey_token": token, "health_token": health_token}

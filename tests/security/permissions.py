@@ -89,6 +89,13 @@ ROWS: list[Row] = [
     page("password_reset_confirm", PUBLIC, note="an invalid link says so", uidb64="x", token="bad-token"),
     page("password_reset_complete", PUBLIC),
     page("set_language", _profile(302, 302, 302, 302, 302, 302, 302), note="redirects back"),
+    page("api-tokens", LOGGED_IN, note="one's own tokens, in the towns one has a role in"),
+    action(
+        "api-token-revoke",
+        _profile(302, 302, 404, 302, 302, 404, 302),
+        note="POST; the member's token: its owner or the town's coordinator",
+        pk="api_token",
+    ),
     page("admin:*", STAFF_ONLY, note="every admin page; checked on admin:index"),
     # --- guide and dashboard -------------------------------------------------------------------------------------
     page("home", _profile(302, 302, 302, 302, 302, 302, 200), note="one town: to its dashboard"),
@@ -194,6 +201,7 @@ ROWS: list[Row] = [
     page("national", NATIONAL_ONLY, note="the 'national' group: aggregates across towns only"),
     # --- audit ---------------------------------------------------------------------------------------------------
     page("audit-list", TOWN_COORDINATOR),
+    page("town-api-tokens", TOWN_COORDINATOR),
     # --- API v1 --------------------------------------------------------------------------------------------------
     page("api-v1:openapi-json", PUBLIC),
     page("api-v1:openapi-view", PUBLIC),

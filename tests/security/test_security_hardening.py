@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import secrets
 import subprocess
@@ -42,39 +43,98 @@ def test_only_the_admin_and_the_api_docs_get_the_relaxed_policy(client):
     assert "unsafe-inline" not in client.get("/guide/")["Content-Security-Policy"]
 
 
-@override_settings(LOGIN_FAILURE_LIMIT=3, LOGIN_FAILURE_WINDOW=600)
+THROTTLE = {"AXES_FAILURE_LIMIT": 3, "AXES_COOLOFF_TIME": dt.timedelta(minutes=10)}
+
+
+def _fail(client: Client, username: str, url: str = "/accounts/login/") -> int:
+    return client.post(url, {"username": username, "password": "wrong"}).status_code
+
+
+@override_settings(**THROTTLE)
 def test_a_user_name_is_refused_after_too_many_failed_logins_even_with_the_right_password(personas):
     client = Client()
-    for _ in range(3):
-        assert client.post("/accounts/login/", {"username": "alice", "password": "wrong"}).status_code == 200
+    assert [_fail(client, "alice") for _ in range(3)] == [200, 200, 429]
     refused = client.post("/accounts/login/", {"username": "alice", "password": "pw-alice"})
     assert refused.status_code == 429
     assert int(refused["Retry-After"]) == 600
     assert "_auth_user_id" not in client.session
 
 
-@override_settings(LOGIN_FAILURE_LIMIT=3, LOGIN_FAILURE_WINDOW=600, LANGUAGE_CODE="en")
-def test_the_throttled_login_page_says_why_and_how_long_to_wait(personas):
+@override_settings(**THROTTLE)
+def test_a_look_alike_user_name_counts_against_the_same_user(personas):
     client = Client()
+    for look_alike in ("ａｌｉｃｅ", "ａlice", "alｉce"):  # fullwidth letters: NFKC, as the login form, reads alice
+        client.post("/accounts/login/", {"username": look_alike, "password": "wrong"})
+    assert client.post("/accounts/login/", {"username": "alice", "password": "pw-alice"}).status_code == 429
+
+
+@override_settings(**THROTTLE)
+def test_the_admin_login_is_throttled_like_the_sites(personas, django_user_model):
+    django_user_model.objects.create_superuser(username="root", password="pw-root")
+    client = Client()
+    assert [_fail(client, "root", "/admin/login/") for _ in range(3)] == [200, 200, 429]
+    refused = client.post("/admin/login/", {"username": "root", "password": "pw-root"})
+    assert refused.status_code == 429 and "_auth_user_id" not in client.session
+    # the same counter: the site's login form is closed to that user name too
+    assert client.post("/accounts/login/", {"username": "root", "password": "pw-root"}).status_code == 429
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("en", ["too many failed attempts", "10 minutes"]), ("he", ["יותר מדי ניסיונות", "10 דקות"])],
+)
+@override_settings(**THROTTLE)
+def test_the_throttled_login_page_says_why_and_how_long_to_wait_in_the_users_language(personas, language, words):
+    client = Client(HTTP_ACCEPT_LANGUAGE=language)
     for _ in range(3):
-        client.post("/accounts/login/", {"username": "alice", "password": "wrong"})
+        _fail(client, "alice")
     text = client.post("/accounts/login/", {"username": "alice", "password": "x"}).content.decode()
-    assert "too many failed attempts" in text and "10 minutes" in text
+    assert all(w in text for w in words), text
 
 
-@override_settings(LOGIN_FAILURE_LIMIT=3, LOGIN_FAILURE_WINDOW=600)
+@override_settings(**THROTTLE)
 def test_a_successful_login_clears_the_failure_count_and_other_user_names_are_not_affected(personas):
     client = Client()
     for _ in range(2):
-        client.post("/accounts/login/", {"username": "alice", "password": "wrong"})
+        _fail(client, "alice")
     assert client.post("/accounts/login/", {"username": "alice", "password": "pw-alice"}).status_code == 302
     client.logout()
     for _ in range(2):
-        client.post("/accounts/login/", {"username": "alice", "password": "wrong"})
+        _fail(client, "alice")
     assert client.post("/accounts/login/", {"username": "alice", "password": "pw-alice"}).status_code == 302
+    client.logout()
     for _ in range(3):
-        client.post("/accounts/login/", {"username": "carol", "password": "wrong"})
+        _fail(client, "carol")
     assert client.post("/accounts/login/", {"username": "bob", "password": "pw-bob"}).status_code == 302
+
+
+@override_settings(**THROTTLE)
+def test_another_client_is_not_locked_out_by_someone_elses_failures(personas):
+    for _ in range(3):
+        _fail(Client(REMOTE_ADDR="10.0.0.9"), "alice")
+    assert (
+        Client(REMOTE_ADDR="10.0.0.8")
+        .post("/accounts/login/", {"username": "alice", "password": "pw-alice"})
+        .status_code
+        == 302
+    )
+
+
+def test_password_reset_sends_at_most_three_mails_to_one_address_an_hour(client, personas, mailoutbox):
+    personas["alice"].email = "alice@example.org"
+    personas["alice"].save()
+    answers = [
+        Client(REMOTE_ADDR=f"10.0.1.{i}").post("/accounts/password_reset/", {"email": "Alice@example.org"})
+        for i in range(6)
+    ]
+    assert [r.status_code for r in answers] == [302] * 6  # the same answer every time: nothing tells the limit
+    assert len(mailoutbox) == 3
+
+
+def test_password_reset_answers_429_to_a_client_after_ten_requests_an_hour(client, personas, mailoutbox):
+    codes = [client.post("/accounts/password_reset/", {"email": f"x{i}@example.org"}).status_code for i in range(11)]
+    assert codes == [302] * 10 + [429]
+    assert client.post("/accounts/password_reset/", {"email": "y@example.org"})["Retry-After"] == "3600"
 
 
 def test_the_rate_limit_allows_the_budget_then_refuses_until_the_window_passes(monkeypatch):
@@ -106,6 +166,8 @@ def _production_env(**extra: str) -> dict[str, str]:
         SHUTAFUT_DEBUG="False",
         SHUTAFUT_SECRET_KEY=secrets.token_urlsafe(64),
         SHUTAFUT_ALLOWED_HOSTS="example.org",
+        # Production shares its login counters between processes (django-axes refuses a per-process cache).
+        SHUTAFUT_CACHE_URL="dbcache://shutafut_cache",
         DJANGO_SETTINGS_MODULE="shutafut.settings",
     )
     env.update(extra)

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from shutafut.security.bidi import DIRECTION_CONTROLS
 from tests.security.permissions import ROWS, TOWN_COORDINATOR, TOWN_MEMBER, TOWN_READ
 from tests.security.test_security_permissions_matrix import _page_url, url_patterns
 
@@ -141,7 +142,27 @@ def test_hostile_text_in_every_free_text_field_is_refused_or_stored_and_shown_es
     for key, html in _read_pages(client, world).items():
         if "<script>alert('x')</script>" in html or "onerror=alert(1)>" in html:
             errors.append(f"{key}: unescaped script in the page")
+        if DIRECTION_CONTROLS.search(html):
+            errors.append(f"{key}: a direction-override character reached the page")
+    errors += [f"stored with a direction-override character: {where}" for where in stored_direction_controls()]
     assert errors == [], "\n".join(errors)
+
+
+def stored_direction_controls() -> list[str]:
+    """Every text of every Shutafut record that holds a direction-override character (model.field#pk)."""
+    from django.apps import apps
+    from django.db import models
+
+    found = []
+    for model in apps.get_models():
+        if not model.__module__.startswith("shutafut."):
+            continue
+        for field in model._meta.concrete_fields:
+            if isinstance(field, models.CharField | models.TextField):
+                for pk, text in model._default_manager.values_list("pk", field.attname):
+                    if text and DIRECTION_CONTROLS.search(text):
+                        found.append(f"{model._meta.label}.{field.name}#{pk}")
+    return found
 
 
 def test_a_stored_script_comes_back_escaped_on_the_detail_page(world):

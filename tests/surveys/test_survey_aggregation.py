@@ -93,10 +93,13 @@ def test_a_revoked_links_answers_leave_the_analysis(answered):
 
 
 def test_trust_and_value_per_organization_come_from_the_partner_items(answered):
+    items = {"trust_reliability": 4, "trust_mission": 4, "trust_openness": 2, "value_power": 3}
+    for name in ("dana", "dov", "shai"):  # three respondents: their mean may be shown (shutafut.lib.privacy)
+        rating_save(link=answered["links"][name], rated=answered["ngo"], rung=3, **items)
     result = wave_trust_value(answered["wave"])
-    [row] = result["organizations"]
-    assert row["organization"] == answered["city"].pk
-    assert row["trust"] == pytest.approx(10 / 3) and row["value"] == 3.0 and row["trust_raters"] == 1
+    rows = {r["organization"]: r for r in result["organizations"]}
+    row = rows[answered["ngo"].pk]
+    assert row["trust"] == pytest.approx(10 / 3) and row["value"] == 3.0 and row["trust_raters"] == 3
     assert result["network_trust_pct"] == pytest.approx(100 * (10 / 3) / 4)
 
 
