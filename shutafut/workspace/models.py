@@ -8,7 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from shutafut.lib.choices import choices
+from shutafut.lib.choices import Labels
 from shutafut.model.lifecycle import Stage
 from shutafut.model.resources import ResourceType
 from shutafut.model.sector_table import Column
@@ -83,10 +83,10 @@ class CharterMember(models.Model):
 class CharterItem(models.Model):
     charter = models.ForeignKey(Charter, on_delete=models.CASCADE, related_name="items")
     member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="+")
-    column = models.CharField(_("kind"), max_length=20, choices=choices(Column))
+    column = models.CharField(_("kind"), max_length=20, choices=Labels(Column))
     code = models.CharField(_("sector-table item"), max_length=100, blank=True)
     text = models.CharField(_("free text"), max_length=300, blank=True)
-    resource_type = models.CharField(_("resource type"), max_length=40, choices=choices(ResourceType), blank=True)
+    resource_type = models.CharField(_("resource type"), max_length=40, choices=Labels(ResourceType), blank=True)
     from_member = models.ForeignKey(
         Member,
         on_delete=models.CASCADE,
@@ -229,8 +229,8 @@ class WorkingNorm(models.Model):
 
 class StageTransition(models.Model):
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="stage_transitions")
-    from_stage = models.CharField(_("from"), max_length=20, choices=choices(Stage))
-    to_stage = models.CharField(_("to"), max_length=20, choices=choices(Stage))
+    from_stage = models.CharField(_("from"), max_length=20, choices=Labels(Stage))
+    to_stage = models.CharField(_("to"), max_length=20, choices=Labels(Stage))
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(auto_now_add=True)
     unmet_gates = models.JSONField(_("unmet gates"), default=list, blank=True)
@@ -316,7 +316,7 @@ class SurveyStatus(models.TextChoices):
 class HealthSurvey(models.Model):
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="health_surveys")
     title = models.CharField(_("title"), max_length=200)
-    status = models.CharField(_("status"), max_length=20, choices=SurveyStatus.choices, default=SurveyStatus.DRAFT)
+    status = models.CharField(_("status"), max_length=20, choices=Labels(SurveyStatus), default=SurveyStatus.DRAFT)
     created_at = models.DateTimeField(auto_now_add=True)
     closed_at = models.DateTimeField(null=True, blank=True)
 
