@@ -129,7 +129,7 @@ def outsiders(part: models.Model, *fields: str) -> dict[str, str]:
     errors = {}
     for field in fields:
         member = getattr(part, field) if getattr(part, f"{field}_id") else None
-        if member is not None and member.partnership_id != part.partnership_id:  # type: ignore[attr-defined]
+        if member is not None and member.partnership_id != part.serializable_value("partnership"):
             errors[field] = gettext("Not a member of this partnership.")
     return errors
 
@@ -284,9 +284,6 @@ class FrameworkDocument(models.Model):
         related_name="documents_giving_a_say",
         blank=True,
         verbose_name=_("members its decision rules give a say"),
-    )
-    working_norms = models.BooleanField(
-        _("sets working norms"), default=False, help_text=_("Meeting rules, channels, response times.")
     )
 
     class Meta:

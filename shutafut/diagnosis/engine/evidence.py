@@ -234,7 +234,7 @@ def build_evidence(p: Partnership, params: EngineParams) -> Evidence:  # noqa: C
         signatories = known(d.id, "signatories", d.signatories)
         decision_members = None if d.decision_members is None else known(d.id, "decision_members", d.decision_members)
         if signatories != d.signatories or decision_members != d.decision_members:
-            d = FrameworkDocument(d.id, d.kind, signatories, d.signed, d.valid_until, decision_members, d.working_norms)
+            d = FrameworkDocument(d.id, d.kind, signatories, d.signed, d.valid_until, decision_members)
         docs.append(d)
     ev.documents = tuple(docs)
 
