@@ -314,3 +314,31 @@ def test_removing_an_item_from_an_approved_charter_leaves_the_approved_version_i
     current = selectors.charter_current(ws["p"])
     assert current is not None and current.version == 2 and not current.items.exists()
     assert Charter.objects.get(version=1).items.count() == 1
+
+
+def test_removing_an_item_of_an_approved_version_twice_is_refused_not_a_crash(ws):
+    item = services.charter_item_add(
+        partnership=ws["p"], member=ws["ngo_m"], column="contribution", text="ידע", by=ws["carol"]
+    )
+    services.charter_approve(partnership=ws["p"], member=ws["ngo_m"], by=ws["carol"])
+    services.charter_item_remove(item=item, by=ws["carol"])  # removes its copy from the new version
+    before = _snapshot(ws)
+    with pytest.raises(ValidationError, match="no longer in the current version"):
+        services.charter_item_remove(item=item, by=ws["carol"])
+    assert _snapshot(ws) == before
+
+
+def test_copying_an_approved_version_validates_every_copied_row_and_a_refusal_changes_nothing(ws, monkeypatch):
+    services.charter_item_add(partnership=ws["p"], member=ws["ngo_m"], column="concern", text="עומס", by=ws["carol"])
+    services.charter_approve(partnership=ws["p"], member=ws["ngo_m"], by=ws["carol"])
+    before = _snapshot(ws)
+
+    def refuse(self):  # type: ignore[no-untyped-def]
+        raise ValidationError({"text": "refused"})
+
+    monkeypatch.setattr(CharterItem, "clean", refuse)  # the copy of the approved item must be validated too
+    with pytest.raises(ValidationError, match="refused"):
+        services.charter_entry_update(
+            partnership=ws["p"], member=ws["ngo_m"], by=ws["carol"], roles=[], representative_name="יוסי", mandate=""
+        )
+    assert _snapshot(ws) == before
