@@ -12,9 +12,9 @@ This module imports nothing above accounts: the object types come from the apps 
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import TypeVar, cast
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404
@@ -40,7 +40,7 @@ def membership_in(user: AnyUser, town_id: int) -> Membership | None:
     if scope is not None and scope != town_id:
         return None
     if getattr(user, "is_superuser", False):
-        return Membership(user=user, town_id=town_id, role=Role.COORDINATOR)  # type: ignore[misc]
+        return Membership(user=cast(User, user), town_id=town_id, role=Role.COORDINATOR)
     return Membership.objects.filter(user_id=user.pk, town_id=town_id).first()
 
 
@@ -88,7 +88,7 @@ def access_owned(
         obj = None
     if obj is None:
         raise Http404
-    town_id: int = obj.town_id  # type: ignore[attr-defined]
+    town_id = int(obj.serializable_value("town"))
     if town is not None and town_id != town.pk:
         raise Http404
     _require(membership_in(user, town_id), role)

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
 
+from shutafut.lib.choices import Labels
+
 
 class Town(models.Model):
     """A local authority's workspace. Every record of the town points here; nothing crosses town lines."""
@@ -49,7 +51,7 @@ class Membership(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     town = models.ForeignKey(Town, on_delete=models.CASCADE, related_name="memberships")
-    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.VIEWER)
+    role = models.CharField(_("role"), max_length=20, choices=Labels(Role), default=Role.VIEWER)
 
     class Meta:
         verbose_name = _("membership")

@@ -21,6 +21,11 @@ from shutafut.partnerships.services import partnership_create, partnership_updat
 router = Router(tags=["partnerships"])
 
 
+def _id_or_none(value: object) -> int | None:
+    """A nullable foreign key's id, as the schema gives it."""
+    return None if value is None else int(str(value))
+
+
 class PartnershipOut(Schema):
     id: int
     town: str
@@ -43,7 +48,7 @@ class PartnershipOut(Schema):
 
     @staticmethod
     def resolve_convener(obj: Any) -> int | None:
-        return obj.convener_id  # type: ignore[no-any-return]
+        return _id_or_none(obj.convener_id)
 
 
 class MemberOut(Schema):
@@ -91,15 +96,15 @@ class FlowOut(Schema):
 
     @staticmethod
     def resolve_receiver(obj: Any) -> int | None:
-        return obj.receiver_id  # type: ignore[no-any-return]
+        return _id_or_none(obj.receiver_id)
 
     @staticmethod
     def resolve_fulfils(obj: Any) -> int | None:
-        return obj.fulfils_id  # type: ignore[no-any-return]
+        return _id_or_none(obj.fulfils_id)
 
     @staticmethod
     def resolve_allocation_decision(obj: Any) -> int | None:
-        return obj.allocation_decision_id  # type: ignore[no-any-return]
+        return _id_or_none(obj.allocation_decision_id)
 
 
 class DecisionOut(Schema):

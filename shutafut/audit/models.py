@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from shutafut.accounts.models import Town
+from shutafut.lib.choices import Labels
 
 ANSWER_MODELS = frozenset({"workspace.HealthResponse", "surveys.Rating", "surveys.Completion"})
 """A respondent's survey answers. Their writes are logged (by whom, when, which kind of record) without content:
@@ -30,7 +31,7 @@ class AuditEvent(models.Model):
     )
     user_pk = models.PositiveBigIntegerField(_("user number"), null=True, blank=True)
     actor = models.CharField(_("by"), max_length=150, help_text=_("The user name, or 'system' for commands."))
-    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    action = models.CharField(_("action"), max_length=10, choices=Labels(Action))
     model = models.CharField(_("record type"), max_length=100, help_text="app_label.ModelName")
     object_id = models.CharField(_("record number"), max_length=64)
     object_repr = models.CharField(_("record"), max_length=300)

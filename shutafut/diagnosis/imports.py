@@ -18,6 +18,7 @@ from shutafut.model.sectors import Sector
 from shutafut.organizations.models import LegalForm, Organization
 from shutafut.partnerships import services
 from shutafut.partnerships.models import Approval, Decision, FlowKind, Member, Partnership, ResourceFlow
+from shutafut.workspace.services import norm_add
 
 DEFAULTS_BY_SECTOR = {
     Sector.PUBLIC: ("authority_department", LegalForm.LOCAL_AUTHORITY),
@@ -88,7 +89,6 @@ def partnership_import(*, town: Town, record: e.Partnership) -> Partnership:
                 title=doc.id,
                 signed_on=doc.signed,
                 valid_until=doc.valid_until,
-                working_norms=bool(doc.working_norms),
             )
         pledges: dict[str, ResourceFlow] = {}
         flows: list[tuple[FlowKind, e.Pledge | e.Delivery]] = [(FlowKind.PLEDGE, p) for p in record.pledges or ()]
@@ -130,6 +130,8 @@ def partnership_import(*, town: Town, record: e.Partnership) -> Partnership:
                 is_open=i.open,
                 recusal_recorded=i.recusal_recorded,
             )
+        for text in record.working_norms or ():
+            norm_add(partnership=partnership, dimension="", text=text)
         for x in record.interactions or ():
             services.interaction_create(
                 partnership=partnership,

@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from shutafut.diagnosis.engine.results import EXCLUSION_NAMES, Exclusion
-from shutafut.lib.choices import choices
+from shutafut.lib.choices import Labels
 from shutafut.model.ladder import Rung
 from shutafut.partnerships.models import Partnership
 
@@ -15,7 +15,7 @@ from shutafut.partnerships.models import Partnership
 class DiagnosisSnapshot(models.Model):
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="diagnoses")
     computed_at = models.DateTimeField(_("computed at"), auto_now_add=True)
-    rung = models.PositiveSmallIntegerField(_("rung"), choices=choices(Rung))
+    rung = models.PositiveSmallIntegerField(_("rung"), choices=Labels(Rung))
     is_partnership = models.BooleanField(_("is a partnership"))
     exclusion = models.CharField(_("exclusion"), max_length=40, blank=True)
     tests = models.JSONField(_("tests"), default=dict, help_text=_("The status of each test, by code."))

@@ -35,7 +35,9 @@ def engine_input(partnership: Partnership) -> e.Partnership:
     """Describe ``partnership`` (with its parts prefetched by ``partnership_detail``) as the engine's input.
 
     Lists of records are always *recorded* (an empty list means none); a blank scalar such as the horizon is
-    *not recorded*, so the tests that need it come out unknown and ask for it.
+    *not recorded*, so the tests that need it come out unknown and ask for it. Each fact comes from its one home:
+    the records for the goal, roles and mandates; the workspace (``workspace.selectors.diagnosis_facts``) for
+    readiness, focus, the vision's endorsements and the working norms.
     """
     p = partnership
     facts = diagnosis_facts(p)
@@ -73,8 +75,8 @@ def engine_input(partnership: Partnership) -> e.Partnership:
                 roles=tuple(PartnerRole(r) for r in m.roles or []),
                 joined=m.joined_on,
                 mandate=bool(m.mandate.strip()),
-                interest=facts["members"].get(m.pk, {}).get("interest"),
-                influence=facts["members"].get(m.pk, {}).get("influence"),
+                interest=facts.focus[m.pk].interest if m.pk in facts.focus else None,
+                influence=facts.focus[m.pk].influence if m.pk in facts.focus else None,
             )
             for m in members
         ),
@@ -93,7 +95,6 @@ def engine_input(partnership: Partnership) -> e.Partnership:
                 signed=d.signed_on,
                 valid_until=d.valid_until,
                 decision_members=_ids("member", d.decision_members.all()) or None,
-                working_norms=d.working_norms,
             )
             for d in p.documents.all()
         ),
@@ -143,7 +144,11 @@ def engine_input(partnership: Partnership) -> e.Partnership:
             )
             for x in p.interactions.all()
         ),
-        readiness=e.Readiness(**facts["readiness"]) if facts["readiness"] else None,
+        readiness=facts.readiness,
+        vision_endorsers=(
+            None if facts.vision_endorsers is None else tuple(f"member-{pk}" for pk in sorted(facts.vision_endorsers))
+        ),
+        working_norms=facts.working_norms,
     )
 
 

@@ -1,11 +1,18 @@
-"""Django choices built from the pure model's vocabulary, labelled in the active language."""
+"""Choices built from the pure model's vocabulary, labelled in the active language.
+
+Model fields take their choices as ``Labels(SomeEnum)``: a callable that Django calls when it needs the choices.
+A migration stores only the reference (``shutafut.lib.choices.Labels(shutafut.model.lifecycle.Stage)``), never the
+labels, so editing a label in code needs no migration. Forms and pages take the list itself: ``choices(SomeEnum)``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from enum import Enum
-from typing import Protocol
+from typing import Protocol, cast
 
+from django.db import models
+from django.utils.deconstruct import deconstructible
 from django.utils.functional import lazy
 from django.utils.translation import get_language
 
@@ -26,8 +33,28 @@ in_active_language = lazy(_in_active_language, str)
 
 
 def choices(members: Iterable[Enum]) -> list[tuple[object, str]]:
-    """Return Django choices for an enum of the model whose members have a bilingual ``label``."""
-    return [(m.value, in_active_language(m.label)) for m in members]  # type: ignore[attr-defined]
+    """Return choices for an enum: Django's ``TextChoices`` as they are, the model's enums (whose members have a
+    bilingual ``label``) in the active language."""
+    if isinstance(members, type) and issubclass(members, models.Choices):
+        return list(members.choices)
+    return [(m.value, in_active_language(cast(Labelled, m).label)) for m in members]
+
+
+@deconstructible(path="shutafut.lib.choices.Labels")
+class Labels:
+    """The choices of a model field, given as a callable so that the migrations keep no labels (see above)."""
+
+    def __init__(self, enum: type[Enum]) -> None:
+        self.enum = enum
+
+    def __call__(self) -> list[tuple[object, str]]:
+        return choices(self.enum)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Labels) and other.enum is self.enum
+
+    def __hash__(self) -> int:
+        return hash(self.enum)
 
 
 def label_of(enum_type: type[Enum], value: object) -> str:
@@ -36,4 +63,4 @@ def label_of(enum_type: type[Enum], value: object) -> str:
         member = enum_type(value)
     except ValueError:
         return str(value)
-    return _in_active_language(member.label)  # type: ignore[attr-defined]
+    return _in_active_language(cast(Labelled, member).label)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from shutafut.accounts.models import Town
-from shutafut.lib.choices import choices, in_active_language
+from shutafut.lib.choices import Labels, in_active_language
 from shutafut.model.resources import ResourceType
 from shutafut.model.sectors import SUBTYPES, SUBTYPES_BY_CODE, Sector
 from shutafut.organizations.registry import normalize, registry_problem
@@ -28,15 +28,18 @@ class LegalForm(models.TextChoices):
     INFORMAL = "informal", _("Informal group")
 
 
+def subtype_choices() -> list[tuple[str, str]]:
+    """The subtypes of every sector, labelled in code (a callable, so that the migrations keep no labels)."""
+    return [(s.code, in_active_language(s.label)) for s in SUBTYPES]
+
+
 class Organization(models.Model):
     town = models.ForeignKey(Town, on_delete=models.CASCADE, related_name="organizations")
     name = models.CharField(_("name"), max_length=300)
     name_en = models.CharField(_("name in English"), max_length=300, blank=True)
-    sector = models.CharField(_("sector"), max_length=20, choices=choices(Sector))
-    subtype = models.CharField(
-        _("subtype"), max_length=40, choices=[(s.code, in_active_language(s.label)) for s in SUBTYPES]
-    )
-    legal_form = models.CharField(_("legal form"), max_length=40, choices=LegalForm.choices)
+    sector = models.CharField(_("sector"), max_length=20, choices=Labels(Sector))
+    subtype = models.CharField(_("subtype"), max_length=40, choices=subtype_choices)
+    legal_form = models.CharField(_("legal form"), max_length=40, choices=Labels(LegalForm))
     hybrid = models.BooleanField(_("hybrid (social business)"), default=False)
     registry_number = models.CharField(
         _("registry number"),

@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from shutafut.accounts.decorators import town_view
+from shutafut.accounts.decorators import TownRequest, town_view
 from shutafut.accounts.models import Role, Town
 from shutafut.lib.choices import choices
 from shutafut.lib.views import paginate
@@ -41,13 +41,13 @@ def organization_list_view(request: HttpRequest, town: Town) -> HttpResponse:
 
 
 @town_view()
-def organization_detail_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
+def organization_detail_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
     organization = access_organization(request.user, pk, town=town)
     context: dict[str, Any] = {
         "town": town,
         "organization": organization,
         "people": organization.people.all(),
-        "can_edit": request.membership.allows(Role.MEMBER),  # type: ignore[attr-defined]
+        "can_edit": request.membership.allows(Role.MEMBER),
     }
     context.update(ORGANIZATION_PANELS.context(request, organization, context))
     return render(request, "organizations/detail.html", context)

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from shutafut.lib.choices import choices
+from shutafut.lib.forms import model_choice
 from shutafut.model.roles import PartnerRole
 from shutafut.organizations.models import Organization, Person
 from shutafut.partnerships.models import (
@@ -46,7 +47,7 @@ class PartnershipForm(forms.ModelForm[Partnership]):
 
     def __init__(self, *args: Any, town: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["convener"].queryset = Organization.objects.filter(town=town)  # type: ignore[attr-defined]
+        model_choice(self, "convener").queryset = Organization.objects.filter(town=town)
 
 
 class _PartForm(forms.ModelForm[Any]):
@@ -58,7 +59,7 @@ class _PartForm(forms.ModelForm[Any]):
         super().__init__(*args, **kwargs)
         members = Member.objects.filter(partnership=partnership).select_related("organization")
         for name in self.member_fields:
-            self.fields[name].queryset = members  # type: ignore[attr-defined]
+            model_choice(self, name).queryset = members
 
 
 class MemberForm(forms.ModelForm[Member]):
@@ -73,12 +74,10 @@ class MemberForm(forms.ModelForm[Member]):
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = Organization.objects.filter(  # type: ignore[attr-defined]
-            town=partnership.town
-        ).exclude(memberships__partnership=partnership)
-        self.fields["representative"].queryset = Person.objects.filter(  # type: ignore[attr-defined]
-            town=partnership.town
+        model_choice(self, "organization").queryset = Organization.objects.filter(town=partnership.town).exclude(
+            memberships__partnership=partnership
         )
+        model_choice(self, "representative").queryset = Person.objects.filter(town=partnership.town)
 
 
 class FlowForm(_PartForm):
@@ -86,12 +85,8 @@ class FlowForm(_PartForm):
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, partnership=partnership, **kwargs)
-        self.fields["fulfils"].queryset = ResourceFlow.objects.filter(  # type: ignore[attr-defined]
-            partnership=partnership, kind="pledge"
-        )
-        self.fields["allocation_decision"].queryset = Decision.objects.filter(  # type: ignore[attr-defined]
-            partnership=partnership
-        )
+        model_choice(self, "fulfils").queryset = ResourceFlow.objects.filter(partnership=partnership, kind="pledge")
+        model_choice(self, "allocation_decision").queryset = Decision.objects.filter(partnership=partnership)
 
     class Meta:
         model = ResourceFlow
@@ -175,7 +170,6 @@ class DocumentForm(_PartForm):
             "info_flow_rules",
             "review_cadence",
             "exit_clause",
-            "working_norms",
         ]
         widgets = {
             "signed_on": DATE,

@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from shutafut.accounts.models import Town
-from shutafut.lib.choices import choices, label_of
+from shutafut.lib.choices import Labels, label_of
 from shutafut.model.lifecycle import Stage
 from shutafut.model.records import (
     ApprovalKind,
@@ -50,14 +50,14 @@ class Partnership(models.Model):
         related_name="convened_partnerships",
         verbose_name=_("convener"),
     )
-    stage = models.CharField(_("stage"), max_length=20, choices=choices(Stage), default=Stage.INITIATION)
-    framing = models.CharField(_("framing"), max_length=20, choices=Framing.choices, default=Framing.MEANS)
+    stage = models.CharField(_("stage"), max_length=20, choices=Labels(Stage), default=Stage.INITIATION)
+    framing = models.CharField(_("framing"), max_length=20, choices=Labels(Framing), default=Framing.MEANS)
     started_on = models.DateField(_("start date"), null=True, blank=True)
     horizon_months = models.PositiveIntegerField(_("planned horizon (months)"), null=True, blank=True)
     meeting_cadence = models.CharField(
         _("meeting cadence"),
         max_length=20,
-        choices=choices(Cadence),
+        choices=Labels(Cadence),
         blank=True,
         help_text=_("Leave empty when not yet known."),
     )
@@ -129,7 +129,7 @@ def outsiders(part: models.Model, *fields: str) -> dict[str, str]:
     errors = {}
     for field in fields:
         member = getattr(part, field) if getattr(part, f"{field}_id") else None
-        if member is not None and member.partnership_id != part.partnership_id:  # type: ignore[attr-defined]
+        if member is not None and member.partnership_id != part.serializable_value("partnership"):
             errors[field] = gettext("Not a member of this partnership.")
     return errors
 
@@ -143,7 +143,7 @@ class ResourceFlow(models.Model):
     """A resource pledged or delivered by one member, to the joint pool or to another member."""
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="flows")
-    kind = models.CharField(_("kind"), max_length=20, choices=FlowKind.choices, default=FlowKind.PLEDGE)
+    kind = models.CharField(_("kind"), max_length=20, choices=Labels(FlowKind), default=FlowKind.PLEDGE)
     giver = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="given", verbose_name=_("giver"))
     receiver = models.ForeignKey(
         Member,
@@ -154,14 +154,14 @@ class ResourceFlow(models.Model):
         verbose_name=_("receiver"),
         help_text=_("Leave empty for the joint pool of the partnership."),
     )
-    resource_type = models.CharField(_("resource type"), max_length=40, choices=choices(ResourceType))
+    resource_type = models.CharField(_("resource type"), max_length=40, choices=Labels(ResourceType))
     description = models.CharField(_("description"), max_length=300, blank=True)
     value = models.DecimalField(
         _("value"), max_digits=14, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
     )
     unit = models.CharField(_("unit"), max_length=40, blank=True, help_text=_("For example: NIS, hours, rooms."))
     in_return = models.CharField(
-        _("given in return"), max_length=20, choices=choices(InReturn), default=InReturn.SHARED_GOAL
+        _("given in return"), max_length=20, choices=Labels(InReturn), default=InReturn.SHARED_GOAL
     )
     allocation_decision = models.ForeignKey(
         "Decision",
@@ -180,7 +180,7 @@ class ResourceFlow(models.Model):
         related_name="deliveries",
         verbose_name=_("fulfils the pledge"),
     )
-    approval = models.CharField(_("approval"), max_length=30, choices=choices(Approval), default=Approval.NONE)
+    approval = models.CharField(_("approval"), max_length=30, choices=Labels(Approval), default=Approval.NONE)
     approval_ref = models.CharField(_("approval reference"), max_length=200, blank=True)
     date = models.DateField(_("date"), null=True, blank=True)
 
@@ -219,7 +219,7 @@ class Decision(models.Model):
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="decisions")
     date = models.DateField(_("date"))
     subject = models.CharField(_("subject"), max_length=300)
-    method = models.CharField(_("method"), max_length=20, choices=choices(DecisionMethod))
+    method = models.CharField(_("method"), max_length=20, choices=Labels(DecisionMethod))
     participants = models.ManyToManyField(Member, related_name="decisions", verbose_name=_("participants"))
     consulted = models.ManyToManyField(
         Member, related_name="consulted_decisions", blank=True, verbose_name=_("consulted but absent")
@@ -261,7 +261,7 @@ class Activity(models.Model):
 
 class FrameworkDocument(models.Model):
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="documents")
-    kind = models.CharField(_("kind"), max_length=30, choices=choices(DocumentKind))
+    kind = models.CharField(_("kind"), max_length=30, choices=Labels(DocumentKind))
     title = models.CharField(_("title"), max_length=300)
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
@@ -270,16 +270,13 @@ class FrameworkDocument(models.Model):
     )
     decision_rules = models.TextField(_("decision rules"), blank=True)
     info_flow_rules = models.TextField(_("information-flow rules"), blank=True)
-    review_cadence = models.CharField(_("review cadence"), max_length=20, choices=choices(Cadence), blank=True)
+    review_cadence = models.CharField(_("review cadence"), max_length=20, choices=Labels(Cadence), blank=True)
     exit_clause = models.BooleanField(_("has an exit clause"), default=False)
     decision_members = models.ManyToManyField(
         Member,
         related_name="documents_giving_a_say",
         blank=True,
         verbose_name=_("members its decision rules give a say"),
-    )
-    working_norms = models.BooleanField(
-        _("sets working norms"), default=False, help_text=_("Meeting rules, channels, response times.")
     )
 
     class Meta:
@@ -304,7 +301,7 @@ class MemberInterest(models.Model):
         verbose_name=_("before"),
         help_text=_("The public body the matter is before; empty means the convener."),
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=choices(MatterKind))
+    kind = models.CharField(_("kind"), max_length=20, choices=Labels(MatterKind))
     description = models.CharField(_("description"), max_length=300)
     is_open = models.BooleanField(_("still open"), default=True)
     recusal_recorded = models.BooleanField(_("recusal recorded"), default=False)
@@ -321,7 +318,7 @@ class Interaction(models.Model):
     """Evidence of the relationship between members below joint work: information, adjustment, rivalry."""
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="interactions")
-    kind = models.CharField(_("kind"), max_length=20, choices=choices(InteractionKind))
+    kind = models.CharField(_("kind"), max_length=20, choices=Labels(InteractionKind))
     source = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="+", verbose_name=_("from"))
     target = models.ForeignKey(
         Member,

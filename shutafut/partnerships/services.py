@@ -39,7 +39,9 @@ def _partnership_of(result: object) -> Partnership:
         return result
     if isinstance(result, MemberInterest):
         return result.member.partnership
-    return result.partnership  # type: ignore[attr-defined, no-any-return]
+    if isinstance(result, Member | ResourceFlow | Decision | Activity | FrameworkDocument | Interaction):
+        return result.partnership
+    raise TypeError(f"not a part of a partnership: {result!r}")
 
 
 _batch: ContextVar[bool] = ContextVar("partnership_batch", default=False)

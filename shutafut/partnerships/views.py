@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from shutafut.accounts.decorators import town_view
+from shutafut.accounts.decorators import TownRequest, town_view
 from shutafut.accounts.models import Role, Town
 from shutafut.lib.choices import choices
 from shutafut.lib.views import paginate
@@ -39,12 +39,12 @@ def partnership_list_view(request: HttpRequest, town: Town) -> HttpResponse:
 
 
 @town_view()
-def partnership_detail_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
+def partnership_detail_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
     partnership = partnership_detail(access_partnership(request.user, pk, town=town))
     context: dict[str, Any] = {
         "town": town,
         "partnership": partnership,
-        "can_edit": request.membership.allows(Role.MEMBER),  # type: ignore[attr-defined]
+        "can_edit": request.membership.allows(Role.MEMBER),
     }
     context.update(PARTNERSHIP_PANELS.context(request, partnership, context))
     return render(request, "partnerships/detail.html", context)

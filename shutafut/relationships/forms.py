@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 
 from shutafut.accounts.models import Town
+from shutafut.lib.forms import model_choice
 from shutafut.organizations.models import Organization
 from shutafut.relationships.models import Relationship
 
@@ -30,5 +31,5 @@ class RelationshipForm(forms.ModelForm[Relationship]):
     def __init__(self, *args: Any, town: Town, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         organizations = Organization.objects.filter(town=town).order_by("name")
-        self.fields["org_a"].queryset = organizations  # type: ignore[attr-defined]
-        self.fields["org_b"].queryset = organizations  # type: ignore[attr-defined]
+        model_choice(self, "org_a").queryset = organizations
+        model_choice(self, "org_b").queryset = organizations

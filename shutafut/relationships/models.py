@@ -8,11 +8,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from shutafut.accounts.models import Town
-from shutafut.lib.choices import choices
+from shutafut.lib.choices import Labels
 from shutafut.model.ladder import Rung
 from shutafut.organizations.models import Organization
-
-RUNG_CHOICES = choices(Rung)
 
 
 class Source(models.TextChoices):
@@ -32,15 +30,15 @@ class Relationship(models.Model):
         Organization, on_delete=models.CASCADE, related_name="+", verbose_name=_("other organization")
     )
     domain = models.CharField(_("domain of activity"), max_length=200, blank=True)
-    rung = models.PositiveSmallIntegerField(_("rung"), choices=RUNG_CHOICES)
-    target_rung = models.PositiveSmallIntegerField(_("target rung"), choices=RUNG_CHOICES, null=True, blank=True)
+    rung = models.PositiveSmallIntegerField(_("rung"), choices=Labels(Rung))
+    target_rung = models.PositiveSmallIntegerField(_("target rung"), choices=Labels(Rung), null=True, blank=True)
     competitive_tension = models.BooleanField(
         _("competitive tension"),
         default=False,
         help_text=_("Rivalry that coexists with a higher rung."),
     )
     observed_on = models.DateField(_("date"))
-    source = models.CharField(_("source"), max_length=20, choices=Source.choices, default=Source.RECORDED)
+    source = models.CharField(_("source"), max_length=20, choices=Labels(Source), default=Source.RECORDED)
     wave = models.ForeignKey(
         "surveys.Wave",
         on_delete=models.CASCADE,

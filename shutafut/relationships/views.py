@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from shutafut.accounts.decorators import town_view
+from shutafut.accounts.decorators import TownRequest, town_view
 from shutafut.accounts.models import Role, Town
 from shutafut.lib.choices import choices
 from shutafut.lib.views import paginate
@@ -38,7 +38,7 @@ def relationship_list_view(request: HttpRequest, town: Town) -> HttpResponse:
 
 
 @town_view()
-def relationship_detail_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
+def relationship_detail_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
     relationship = access_relationship(request.user, pk, town=town)
     return render(
         request,
@@ -47,7 +47,7 @@ def relationship_detail_view(request: HttpRequest, town: Town, pk: int) -> HttpR
             "town": town,
             "relationship": relationship,
             "rung_info": Rung(relationship.rung).info,
-            "can_edit": request.membership.allows(Role.MEMBER),  # type: ignore[attr-defined]
+            "can_edit": request.membership.allows(Role.MEMBER),
         },
     )
 

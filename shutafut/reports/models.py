@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from shutafut.accounts.models import Town
-from shutafut.lib.choices import choices
+from shutafut.lib.choices import Labels
 from shutafut.model.resources import ResourceType
 from shutafut.organizations.models import Organization
 
@@ -55,7 +55,7 @@ class FundingFlow(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     amount = models.DecimalField(_("amount (NIS)"), max_digits=16, decimal_places=2, validators=[MinValueValidator(0)])
     resource_type = models.CharField(
-        _("resource type"), max_length=40, choices=choices(ResourceType), default=ResourceType.BUDGET
+        _("resource type"), max_length=40, choices=Labels(ResourceType), default=ResourceType.BUDGET
     )
     source_file = models.CharField(_("source file"), max_length=200, blank=True)
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
 from shutafut.accounts.models import Town
+from shutafut.lib.choices import Labels
 from shutafut.organizations.models import Organization, Person
 
 
@@ -23,7 +24,7 @@ class Wave(models.Model):
 
     town = models.ForeignKey(Town, on_delete=models.CASCADE, related_name="waves")
     name = models.CharField(_("name"), max_length=200)
-    status = models.CharField(_("status"), max_length=20, choices=WaveStatus.choices, default=WaveStatus.DRAFT)
+    status = models.CharField(_("status"), max_length=20, choices=Labels(WaveStatus), default=WaveStatus.DRAFT)
     opens_on = models.DateField(_("opens on"), null=True, blank=True)
     closes_on = models.DateField(_("closes on"), null=True, blank=True)
     organizations = models.ManyToManyField(
@@ -62,7 +63,7 @@ class SurveyLink(models.Model):
     """A personal link: bound to one respondent, expiring, revocable. Only a digest of its secret is stored."""
 
     town = models.ForeignKey(Town, on_delete=models.CASCADE, related_name="survey_links")
-    purpose = models.CharField(_("purpose"), max_length=30, choices=LinkPurpose.choices)
+    purpose = models.CharField(_("purpose"), max_length=30, choices=Labels(LinkPurpose))
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="survey_links")
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="survey_links")
     wave = models.ForeignKey(Wave, on_delete=models.CASCADE, null=True, blank=True, related_name="links")
@@ -115,7 +116,7 @@ class Rating(models.Model):
     rated = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="ratings_received")
     rung = models.PositiveSmallIntegerField(_("rung"), validators=[MaxValueValidator(5)])
     domain = models.CharField(_("domain of activity"), max_length=200, blank=True)
-    frequency = models.CharField(_("frequency of contact"), max_length=20, choices=Frequency.choices, blank=True)
+    frequency = models.CharField(_("frequency of contact"), max_length=20, choices=Labels(Frequency), blank=True)
     trust_reliability = _one_to_four(_("reliable"))
     trust_mission = _one_to_four(_("supports the shared mission"))
     trust_openness = _one_to_four(_("open to discussion"))

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from shutafut.accounts.decorators import town_view
+from shutafut.accounts.decorators import TownRequest, town_view
 from shutafut.accounts.models import Role, Town
 from shutafut.lib.choices import label_of
 from shutafut.model.ladder import Rung
@@ -47,12 +47,12 @@ from shutafut.surveys.models import Frequency, LinkPurpose, SurveyLink, Wave, Wa
 # ------------------------------------------------------------------------------------------ coordinator pages
 
 
-def _can_manage(request: HttpRequest) -> bool:
-    return bool(request.membership.allows(Role.COORDINATOR))  # type: ignore[attr-defined]
+def _can_manage(request: TownRequest) -> bool:
+    return bool(request.membership.allows(Role.COORDINATOR))
 
 
 @town_view()
-def wave_list_view(request: HttpRequest, town: Town) -> HttpResponse:
+def wave_list_view(request: TownRequest, town: Town) -> HttpResponse:
     return render(
         request,
         "surveys/wave_list.html",
@@ -116,7 +116,7 @@ def _respondent_url(request: HttpRequest, token: str) -> str:
     return request.build_absolute_uri(reverse("survey-respond", kwargs={"token": token}))
 
 
-def _detail(request: HttpRequest, town: Town, wave: Wave, **extra: Any) -> HttpResponse:
+def _detail(request: TownRequest, town: Town, wave: Wave, **extra: Any) -> HttpResponse:
     form = AnalysisForm(request.GET or None)
     context = {
         "town": town,
@@ -137,7 +137,7 @@ def _detail(request: HttpRequest, town: Town, wave: Wave, **extra: Any) -> HttpR
 
 
 @town_view()
-def wave_detail_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
+def wave_detail_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
     return _detail(request, town, access_wave(request.user, pk, town=town))
 
 
@@ -175,7 +175,7 @@ def wave_roster_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
 
 @require_POST
 @town_view(Role.COORDINATOR)
-def wave_add_respondent_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
+def wave_add_respondent_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
     wave = access_wave(request.user, pk, town=town)
     form = RespondentForm(request.POST, town=town, prefix="person")
     if form.is_valid():
@@ -202,7 +202,7 @@ def wave_add_respondent_view(request: HttpRequest, town: Town, pk: int) -> HttpR
 
 
 def _issue_response(
-    request: HttpRequest, town: Town, wave: Wave, issue: Callable[[], list[services.IssuedLink]]
+    request: TownRequest, town: Town, wave: Wave, issue: Callable[[], list[services.IssuedLink]]
 ) -> HttpResponse:
     try:
         issued = issue()
@@ -219,14 +219,14 @@ def _issue_response(
 
 @require_POST
 @town_view(Role.COORDINATOR)
-def wave_open_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
+def wave_open_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
     wave = access_wave(request.user, pk, town=town)
     return _issue_response(request, town, wave, lambda: services.wave_open(wave=wave))
 
 
 @require_POST
 @town_view(Role.COORDINATOR)
-def link_resend_view(request: HttpRequest, town: Town, pk: int, link: int) -> HttpResponse:
+def link_resend_view(request: TownRequest, town: Town, pk: int, link: int) -> HttpResponse:
     wave = access_wave(request.user, pk, town=town)
     old = selectors.link_get(wave, link)
     return _issue_response(request, town, wave, lambda: [services.link_reissue(link=old)])

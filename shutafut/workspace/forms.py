@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from shutafut.accounts.models import Role
 from shutafut.guide.selectors import town_table
 from shutafut.lib.choices import choices, in_active_language
+from shutafut.lib.forms import choice, model_choice
 from shutafut.model.resources import ResourceType
 from shutafut.model.roles import PartnerRole
 from shutafut.model.sector_table import SECTOR_TABLE, Column, SectorTable
@@ -34,8 +35,8 @@ def _members(partnership: Partnership) -> Any:
     return Member.objects.filter(partnership=partnership, left_on__isnull=True).select_related("organization")
 
 
-class MemberChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
-    def label_from_instance(self, obj: Any) -> str:
+class MemberChoice(forms.ModelChoiceField[Member]):
+    def label_from_instance(self, obj: Member) -> str:
         return str(obj.organization.name)
 
 
@@ -67,9 +68,9 @@ class CharterItemForm(forms.Form):
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["member"].queryset = _members(partnership)  # type: ignore[attr-defined]
-        self.fields["from_member"].queryset = _members(partnership)  # type: ignore[attr-defined]
-        self.fields["code"].choices = _table_choices(town_table(partnership.town_id).table)  # type: ignore[attr-defined]
+        model_choice(self, "member").queryset = _members(partnership)
+        model_choice(self, "from_member").queryset = _members(partnership)
+        choice(self, "code").choices = _table_choices(town_table(partnership.town_id).table)
 
 
 class CharterEntryForm(forms.Form):
@@ -87,7 +88,7 @@ class CharterEntryForm(forms.Form):
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["member"].queryset = _members(partnership)  # type: ignore[attr-defined]
+        model_choice(self, "member").queryset = _members(partnership)
 
 
 class RepresentativeForm(forms.Form):
@@ -96,11 +97,11 @@ class RepresentativeForm(forms.Form):
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["member"].queryset = _members(partnership)  # type: ignore[attr-defined]
+        model_choice(self, "member").queryset = _members(partnership)
         users = get_user_model().objects.filter(
             memberships__town=partnership.town, memberships__role__in=[Role.MEMBER, Role.COORDINATOR]
         )
-        self.fields["user"].queryset = users.order_by("username")  # type: ignore[attr-defined]
+        model_choice(self, "user").queryset = users.order_by("username")
 
 
 class MemberPickForm(forms.Form):
@@ -108,7 +109,7 @@ class MemberPickForm(forms.Form):
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["member"].queryset = _members(partnership)  # type: ignore[attr-defined]
+        model_choice(self, "member").queryset = _members(partnership)
 
 
 class VisionForm(forms.Form):
@@ -153,19 +154,31 @@ class ReadinessForm(forms.ModelForm[ReadinessAssessment]):
 
 
 class CultureForm(forms.ModelForm[CultureProfile]):
+    """A member's culture profile: the member, then its six scores and its own word for success."""
+
+    member = MemberChoice(queryset=Member.objects.none(), label=_("Member"))
+
     class Meta:
         model = CultureProfile
-        fields = [*CULTURE_DIMENSIONS, "success_note"]
+        fields = ["member", *CULTURE_DIMENSIONS, "success_note"]
+
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        model_choice(self, "member").queryset = _members(partnership)
+
+    def validate_unique(self) -> None:
+        """A member that has a profile gets it updated (by the service), not a second one."""
 
 
 class NormForm(forms.Form):
-    dimension = forms.ChoiceField(label=_("Dimension"))
+    dimension = forms.ChoiceField(label=_("Dimension"), required=False)
     text = forms.CharField(label=_("Agreed working norm"), widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["dimension"].choices = [  # type: ignore[attr-defined]
-            (d, getattr(CultureProfile._meta.get_field(d), "verbose_name", d)) for d in CULTURE_DIMENSIONS
+        choice(self, "dimension").choices = [
+            ("", _("The whole partnership (meetings, channels, response times)")),
+            *((d, getattr(CultureProfile._meta.get_field(d), "verbose_name", d)) for d in CULTURE_DIMENSIONS),
         ]
 
 
@@ -177,7 +190,7 @@ class StageForm(forms.Form):
 
     def __init__(self, *args: Any, moves: list[dict[str, Any]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["to"].choices = [(m["stage"].value, m["label"]) for m in moves]  # type: ignore[attr-defined]
+        choice(self, "to").choices = [(m["stage"].value, m["label"]) for m in moves]
 
 
 class GoalForm(forms.ModelForm[Goal]):
@@ -194,10 +207,12 @@ class MilestoneForm(forms.ModelForm[Milestone]):
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["goal"].queryset = Goal.objects.filter(partnership=partnership)  # type: ignore[attr-defined]
+        model_choice(self, "goal").queryset = Goal.objects.filter(partnership=partnership)
 
 
 class TaskForm(forms.ModelForm[Task]):
+    owner = MemberChoice(queryset=Member.objects.none(), label=_("Owner"))
+
     class Meta:
         model = Task
         fields = ["milestone", "title", "owner", "due", "weight", "progress"]
@@ -205,11 +220,8 @@ class TaskForm(forms.ModelForm[Task]):
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["milestone"].queryset = Milestone.objects.filter(  # type: ignore[attr-defined]
-            goal__partnership=partnership
-        )
-        self.fields["owner"].queryset = _members(partnership)  # type: ignore[attr-defined]
-        self.fields["owner"].label_from_instance = lambda m: m.organization.name  # type: ignore[attr-defined]
+        model_choice(self, "milestone").queryset = Milestone.objects.filter(goal__partnership=partnership)
+        model_choice(self, "owner").queryset = _members(partnership)
 
 
 class IndicatorValueForm(forms.ModelForm[IndicatorValue]):
@@ -220,7 +232,7 @@ class IndicatorValueForm(forms.ModelForm[IndicatorValue]):
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["goal"].queryset = Goal.objects.filter(partnership=partnership)  # type: ignore[attr-defined]
+        model_choice(self, "goal").queryset = Goal.objects.filter(partnership=partnership)
 
 
 class SurveyForm(forms.Form):
@@ -228,13 +240,27 @@ class SurveyForm(forms.Form):
 
 
 class InviteForm(forms.Form):
+    """A person of a current member organization; ``member`` is the membership the person answers for."""
+
     person = forms.ModelChoiceField(queryset=Person.objects.none(), label=_("Person"))
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = Person.objects.filter(  # type: ignore[attr-defined]
+        self.partnership = partnership
+        model_choice(self, "person").queryset = Person.objects.filter(
             organization__memberships__partnership=partnership, organization__memberships__left_on__isnull=True
         ).select_related("organization")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        person = data.get("person")
+        if person is not None:
+            data["member"] = _members(self.partnership).filter(organization_id=person.organization_id).first()
+        return data
+
+
+class TaskProgressForm(forms.Form):
+    progress = forms.IntegerField(label=Task._meta.get_field("progress").verbose_name, min_value=0, max_value=100)
 
 
 class RespondForm(forms.Form):

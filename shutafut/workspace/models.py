@@ -4,11 +4,14 @@ the health survey. Every record hangs off a partnership (or one of its members) 
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
-from shutafut.lib.choices import choices
+from shutafut.lib.choices import Labels
 from shutafut.model.lifecycle import Stage
 from shutafut.model.resources import ResourceType
 from shutafut.model.sector_table import Column
@@ -18,11 +21,8 @@ from shutafut.surveys.models import SurveyLink
 from shutafut.workspace import scoring
 
 
-def _score(low: int, high: int, label: object) -> models.PositiveSmallIntegerField:  # type: ignore[type-arg]
-    return models.PositiveSmallIntegerField(
-        label,  # type: ignore[arg-type]
-        validators=[MinValueValidator(low), MaxValueValidator(high)],
-    )
+def _score(low: int, high: int, label: StrOrPromise) -> models.PositiveSmallIntegerField[int, int]:
+    return models.PositiveSmallIntegerField(label, validators=[MinValueValidator(low), MaxValueValidator(high)])
 
 
 class MemberRepresentative(models.Model):
@@ -64,13 +64,12 @@ class Charter(models.Model):
 
 
 class CharterMember(models.Model):
-    """A member's entry in one charter version: roles, named representative and mandate."""
+    """A member's entry in one charter version: its named representative. The member's roles and its
+    representative's mandate are the member's own record (``partnerships.Member``), shown in every version."""
 
     charter = models.ForeignKey(Charter, on_delete=models.CASCADE, related_name="entries")
     member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="+")
-    roles = models.JSONField(_("roles"), default=list, blank=True)
     representative_name = models.CharField(_("named representative"), max_length=200, blank=True)
-    mandate = models.TextField(_("mandate"), blank=True, help_text=_("What the representative may commit to."))
 
     class Meta:
         ordering = ["member__organization__name"]
@@ -83,10 +82,10 @@ class CharterMember(models.Model):
 class CharterItem(models.Model):
     charter = models.ForeignKey(Charter, on_delete=models.CASCADE, related_name="items")
     member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="+")
-    column = models.CharField(_("kind"), max_length=20, choices=choices(Column))
+    column = models.CharField(_("kind"), max_length=20, choices=Labels(Column))
     code = models.CharField(_("sector-table item"), max_length=100, blank=True)
     text = models.CharField(_("free text"), max_length=300, blank=True)
-    resource_type = models.CharField(_("resource type"), max_length=40, choices=choices(ResourceType), blank=True)
+    resource_type = models.CharField(_("resource type"), max_length=40, choices=Labels(ResourceType), blank=True)
     from_member = models.ForeignKey(
         Member,
         on_delete=models.CASCADE,
@@ -128,8 +127,10 @@ class Dimension(models.TextChoices):
 
 
 class Vision(models.Model):
+    """The shared vision and its sustainability dimensions. The public goal it serves is the partnership's own
+    record (``Partnership.public_goals``), written on the same page."""
+
     partnership = models.OneToOneField(Partnership, on_delete=models.CASCADE, related_name="vision")
-    public_goal = models.TextField(_("public goal"))
     dimensions = models.JSONField(_("sustainability dimensions"), default=list, blank=True)
     statement = models.TextField(_("vision"))
     updated_at = models.DateTimeField(auto_now=True)
@@ -215,13 +216,25 @@ class CultureProfile(models.Model):
 
 
 class WorkingNorm(models.Model):
+    """A working norm the members agreed (principle 6, I6.1): for one culture dimension, or for the partnership
+    as a whole (meeting rules, channels, response times) when ``dimension`` is blank."""
+
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="working_norms")
-    dimension = models.CharField(_("dimension"), max_length=30)
+    dimension = models.CharField(_("dimension"), max_length=30, blank=True)
     text = models.TextField(_("agreed working norm"))
     agreed_at = models.DateTimeField(auto_now_add=True)
 
+    class Meta:
+        ordering = ["agreed_at", "pk"]
+
     def __str__(self) -> str:
-        return f"{self.dimension}: {self.text[:60]}"
+        return f"{self.dimension}: {self.text[:60]}" if self.dimension else self.text[:60]
+
+    def clean(self) -> None:
+        if self.dimension and self.dimension not in CULTURE_DIMENSIONS:
+            raise ValidationError({"dimension": gettext("Unknown culture dimension.")})
+        if not self.text.strip():
+            raise ValidationError({"text": gettext("Write the agreed norm.")})
 
 
 # ---- Life cycle ------------------------------------------------------------------------------------------------
@@ -229,8 +242,8 @@ class WorkingNorm(models.Model):
 
 class StageTransition(models.Model):
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="stage_transitions")
-    from_stage = models.CharField(_("from"), max_length=20, choices=choices(Stage))
-    to_stage = models.CharField(_("to"), max_length=20, choices=choices(Stage))
+    from_stage = models.CharField(_("from"), max_length=20, choices=Labels(Stage))
+    to_stage = models.CharField(_("to"), max_length=20, choices=Labels(Stage))
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(auto_now_add=True)
     unmet_gates = models.JSONField(_("unmet gates"), default=list, blank=True)
@@ -316,7 +329,7 @@ class SurveyStatus(models.TextChoices):
 class HealthSurvey(models.Model):
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="health_surveys")
     title = models.CharField(_("title"), max_length=200)
-    status = models.CharField(_("status"), max_length=20, choices=SurveyStatus.choices, default=SurveyStatus.DRAFT)
+    status = models.CharField(_("status"), max_length=20, choices=Labels(SurveyStatus), default=SurveyStatus.DRAFT)
     created_at = models.DateTimeField(auto_now_add=True)
     closed_at = models.DateTimeField(null=True, blank=True)
 
@@ -346,10 +359,10 @@ class HealthResponse(models.Model):
     member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
     sector = models.CharField(max_length=20)
-    answers = models.JSONField(default=dict)
-    trust = models.JSONField(default=dict)
-    benefits = models.JSONField(default=list)
-    concerns = models.JSONField(default=list)
+    answers = models.JSONField(default=dict, blank=True)
+    trust = models.JSONField(default=dict, blank=True)
+    benefits = models.JSONField(default=list, blank=True)
+    concerns = models.JSONField(default=list, blank=True)
     comment = models.TextField(blank=True)
     submitted_at = models.DateTimeField(auto_now=True)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,6 +14,7 @@ from django.utils import timezone
 
 from shutafut.accounts.access import AnyUser, membership_in
 from shutafut.accounts.models import Role
+from shutafut.diagnosis.engine.inputs import Readiness
 from shutafut.guide.selectors import TownTable, town_table
 from shutafut.lib.choices import in_active_language, label_of
 from shutafut.model.lifecycle import GateFacts, Stage, allowed_next, unmet_gates
@@ -134,7 +136,7 @@ def charter_view(partnership: Partnership) -> CharterView:
             {
                 "member": m,
                 "entry": entry,
-                "roles": [label_of(PartnerRole, r) for r in (entry.roles if entry else [])],
+                "roles": m.role_labels,
                 "columns": [
                     (col, col.label, [(i, item_label(i, table=table)) for i in mine if i.column == col.value])
                     for col in Column
@@ -156,7 +158,7 @@ def charter_view(partnership: Partnership) -> CharterView:
         for i in items
         if i.column == Column.CONCERN
     ]
-    roles = {str(k): list(e.roles) for k, e in entries.items() if k in names}
+    roles = {str(m.pk): list(m.roles or []) for m in members}
     found = scoring.charter_mismatches(
         contributions=contributions,
         benefits=benefits,
@@ -241,6 +243,15 @@ def culture_gaps(partnership: Partnership) -> list[dict[str, Any]]:
             }
         )
     return result
+
+
+def working_norms(partnership: Partnership) -> list[dict[str, str]]:
+    """The agreed working norms, oldest first, each with the label of its culture dimension ("" for the whole
+    partnership)."""
+    return [
+        {"dimension": field_label(CultureProfile, n.dimension) if n.dimension else "", "text": n.text}
+        for n in partnership.working_norms.all()
+    ]
 
 
 # ---- Work plan ----------------------------------------------------------------------------------------------------
@@ -389,21 +400,40 @@ def surveys_of(partnership: Partnership) -> QuerySet[HealthSurvey]:
 # ---- For other apps --------------------------------------------------------------------------------------------
 
 
-def diagnosis_facts(partnership: Partnership) -> dict[str, Any]:
-    """Readiness scores and each member's interest and influence (0–3), by Member pk, for the diagnosis input.
+@dataclass(frozen=True, slots=True)
+class Focus:
+    """A member's stated interest in the partnership's focus and ability to influence it, each 0–3 (I2.1)."""
 
-    ``{"readiness": {"political": int, "organizational": int, "community": int} | None,
-    "members": {member_pk: {"interest": int, "influence": int}}}``
-    """
+    interest: int
+    influence: int
+
+
+@dataclass(frozen=True, slots=True)
+class DiagnosisFacts:
+    """What the workspace holds that the diagnosis reads, each from its one home. Members are keyed by pk."""
+
+    readiness: Readiness | None
+    """The latest assessment's three dimensions, each 0–3 (I5.1), in the engine's own input type."""
+    focus: Mapping[int, Focus]
+    vision_endorsers: frozenset[int] | None
+    """The members that endorsed the vision's current text; ``None`` when there is no vision."""
+    working_norms: tuple[str, ...]
+    """The texts of the working norms the members agreed, oldest first."""
+
+
+def diagnosis_facts(partnership: Partnership) -> DiagnosisFacts:
+    """The workspace's facts for the diagnosis of ``partnership`` (the one typed input the diagnosis reads)."""
     r = readiness_latest(partnership)
-    readiness = (
-        None if r is None else {"political": r.political, "organizational": r.organizational, "community": r.community}
+    vision = vision_of(partnership)
+    return DiagnosisFacts(
+        readiness=None if r is None else Readiness(r.political, r.organizational, r.community),
+        focus={
+            m.pk: Focus(m.workspace_focus.interest, m.workspace_focus.influence)
+            for m in partnership.members.filter(workspace_focus__isnull=False).select_related("workspace_focus")
+        },
+        vision_endorsers=None if vision is None else frozenset(vision_endorsers(vision)),
+        working_norms=tuple(n.text for n in partnership.working_norms.all()),
     )
-    members = {
-        m.pk: {"interest": m.workspace_focus.interest, "influence": m.workspace_focus.influence}
-        for m in partnership.members.filter(workspace_focus__isnull=False).select_related("workspace_focus")
-    }
-    return {"readiness": readiness, "members": members}
 
 
 def partnership_panel_context(partnership: Partnership, user: AnyUser) -> dict[str, Any]:

@@ -1,4 +1,11 @@
-"""Writes of the workspace. Keyword-only, validated in full, atomic: a refused write changes nothing."""
+"""Writes of the workspace. Keyword-only, validated in full (through ``lib.services``), atomic: a refused write
+changes nothing.
+
+Who may write (docs/architecture.md, "Who may act"): the town role is checked once, by the gate in front of the
+page. A service takes the acting user, always as ``by=``, when its rule depends on who acts beyond the town role
+(a member's representative, a coordinator acting for a member) or when it records who acted; it then checks that
+rule itself, whoever calls it. A service whose only rule is the town role takes no actor.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +18,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from shutafut.accounts.access import membership_in
 from shutafut.accounts.models import Role
@@ -23,12 +30,11 @@ from shutafut.model.sector_table import SECTOR_TABLE, Column
 from shutafut.model.sectors import Sector
 from shutafut.organizations.models import Person
 from shutafut.partnerships.models import Member, Partnership
-from shutafut.partnerships.services import announce_change
+from shutafut.partnerships.services import announce_change, member_update, partnership_batch, partnership_update
 from shutafut.surveys.links import link_issue, link_revoke, link_touch
 from shutafut.surveys.models import SurveyLink
 from shutafut.workspace import scoring, selectors
 from shutafut.workspace.models import (
-    CULTURE_DIMENSIONS,
     Charter,
     CharterApproval,
     CharterItem,
@@ -78,7 +84,8 @@ def _require_representative(user: AbstractBaseUser, member: Member) -> None:
 
 
 def _rediagnose(partnership: Partnership) -> None:
-    """Readiness and focus feed the diagnosis (principles 2 and 5): announce the change in the same transaction."""
+    """Readiness, focus, the vision's endorsements and the working norms feed the diagnosis (principles 2, 5 and
+    6): announce the change in the same transaction."""
     announce_change(partnership)
 
 
@@ -87,9 +94,8 @@ def _rediagnose(partnership: Partnership) -> None:
 
 @transaction.atomic
 def representative_add(*, member: Member, user: AbstractBaseUser, by: AbstractBaseUser) -> MemberRepresentative:
-    """Make ``user`` (a town user with the member role or higher) a representative of ``member``."""
-    if not selectors.is_coordinator(by, member.partnership):
-        raise _refuse(gettext("Only a coordinator can name representatives."))
+    """Make ``user`` (a town user with the member role or higher) a representative of ``member``. The gate lets only
+    a coordinator here; ``by`` is recorded."""
     membership = membership_in(user, member.partnership.town_id)
     if membership is None or not membership.allows(Role.MEMBER):
         raise _refuse(gettext("A representative must be a user of this town with the member role."))
@@ -108,24 +114,18 @@ def _new_version(partnership: Partnership, by: AbstractBaseUser, source: Charter
                 CharterMember,
                 charter=charter,
                 member=m,
-                roles=list(m.roles or []),
                 representative_name=m.representative.full_name if m.representative else "",
-                mandate=m.mandate,
             )
         return charter
     for e in source.entries.all():
-        CharterMember.objects.create(
-            charter=charter,
-            member=e.member,
-            roles=e.roles,
-            representative_name=e.representative_name,
-            mandate=e.mandate,
-        )
+        model_create(CharterMember, charter=charter, member=e.member, representative_name=e.representative_name)
     for i in source.items.all():
-        i.pk = None
-        i.charter = charter
-        i.save()
+        model_create(CharterItem, charter=charter, **{f: getattr(i, f) for f in CHARTER_ITEM_FIELDS})
     return charter
+
+
+CHARTER_ITEM_FIELDS = ("member", "column", "code", "text", "resource_type", "from_member", "mitigation")
+"""What a charter item says; a new version copies these."""
 
 
 def charter_for_edit(*, partnership: Partnership, by: AbstractBaseUser) -> Charter:
@@ -184,9 +184,10 @@ def charter_item_remove(*, item: CharterItem, by: AbstractBaseUser) -> None:
     charter = charter_for_edit(partnership=partnership, by=by)
     if charter.pk != item.charter_id:
         # the approved version was copied: remove the copy of the item in the new version
-        charter.items.filter(
-            member=item.member, column=item.column, code=item.code, text=item.text, from_member=item.from_member
-        ).first().delete()  # type: ignore[union-attr]
+        copy = charter.items.filter(**{f: getattr(item, f) for f in CHARTER_ITEM_FIELDS}).first()
+        if copy is None:
+            raise _refuse(gettext("This item is no longer in the current version of the charter."))
+        copy.delete()
     else:
         item.delete()
 
@@ -206,7 +207,7 @@ def charter_prefill(*, partnership: Partnership, member: Member, by: AbstractBas
     for column in Column:
         for item in table.items(Sector(member.organization.sector), column):
             if item.code not in have:
-                CharterItem.objects.create(charter=charter, member=member, column=column.value, code=item.code)
+                model_create(CharterItem, charter=charter, member=member, column=column.value, code=item.code)
                 added += 1
     return added
 
@@ -221,27 +222,33 @@ def charter_entry_update(
     representative_name: str,
     mandate: str,
 ) -> CharterMember:
+    """Save a member's roles and mandate (the member's own record, which the diagnosis reads) and its named
+    representative in the charter version being edited."""
     _require_member_of(partnership, member)
     _require_act_for(by, member)
     chosen = list(roles)
     if any(r not in PartnerRole._value2member_map_ for r in chosen):
         raise _refuse(gettext("Unknown role."))
+    member_update(member, roles=chosen, mandate=mandate.strip())
     charter = charter_for_edit(partnership=partnership, by=by)
-    entry, _created = CharterMember.objects.get_or_create(charter=charter, member=member)
-    return model_update(entry, roles=chosen, representative_name=representative_name.strip(), mandate=mandate.strip())
+    name = representative_name.strip()
+    entry = CharterMember.objects.filter(charter=charter, member=member).first()
+    if entry is None:
+        return model_create(CharterMember, charter=charter, member=member, representative_name=name)
+    return model_update(entry, representative_name=name)
 
 
 @transaction.atomic
-def charter_approve(*, partnership: Partnership, member: Member, user: AbstractBaseUser) -> CharterApproval:
+def charter_approve(*, partnership: Partnership, member: Member, by: AbstractBaseUser) -> CharterApproval:
     """Record ``member``'s approval of the current version; only its representative may give it."""
     _require_member_of(partnership, member)
-    _require_representative(user, member)
+    _require_representative(by, member)
     charter = selectors.charter_current(partnership)
     if charter is None:
         raise _refuse(gettext("There is no charter to approve yet."))
     if charter.approvals.filter(member=member).exists():
         raise _refuse(gettext("This member has already approved this version."))
-    return model_create(CharterApproval, charter=charter, member=member, user=user)
+    return model_create(CharterApproval, charter=charter, member=member, user=by)
 
 
 # ---- Vision and focus -----------------------------------------------------------------------------------------
@@ -249,24 +256,30 @@ def charter_approve(*, partnership: Partnership, member: Member, user: AbstractB
 
 @transaction.atomic
 def vision_save(*, partnership: Partnership, public_goal: str, dimensions: Iterable[str], statement: str) -> Vision:
-    """Save the goal and the vision; endorsements of an older text stay on record but no longer count."""
-    vision = selectors.vision_of(partnership)
-    fields = {"public_goal": public_goal.strip(), "dimensions": sorted(set(dimensions)), "statement": statement.strip()}
-    if vision is None:
-        return model_create(Vision, partnership=partnership, **fields)
-    return model_update(vision, **fields)
+    """Save the public goal (the partnership's own record, ``Partnership.public_goals``) and the vision;
+    endorsements of an older text stay on record but no longer count."""
+    fields = {"dimensions": sorted(set(dimensions)), "statement": statement.strip()}
+    with partnership_batch(partnership):
+        partnership_update(partnership, public_goals=public_goal.strip())
+        vision = selectors.vision_of(partnership)
+        if vision is None:
+            return model_create(Vision, partnership=partnership, **fields)
+        return model_update(vision, **fields)
 
 
 @transaction.atomic
-def vision_endorse(*, partnership: Partnership, member: Member, user: AbstractBaseUser) -> VisionEndorsement:
+def vision_endorse(*, partnership: Partnership, member: Member, by: AbstractBaseUser) -> VisionEndorsement:
+    """Record ``member``'s endorsement of the vision's current text; only its representative may give it."""
     _require_member_of(partnership, member)
-    _require_representative(user, member)
+    _require_representative(by, member)
     vision = selectors.vision_of(partnership)
     if vision is None:
         raise _refuse(gettext("There is no vision to endorse yet."))
     if member.pk in selectors.vision_endorsers(vision):
         raise _refuse(gettext("This member has already endorsed the vision."))
-    return model_create(VisionEndorsement, vision=vision, member=member, user=user, statement=vision.statement)
+    endorsement = model_create(VisionEndorsement, vision=vision, member=member, user=by, statement=vision.statement)
+    _rediagnose(partnership)
+    return endorsement
 
 
 def _check_range(name: str, value: Any, low: int, high: int) -> int:
@@ -325,19 +338,22 @@ def culture_save(*, member: Member, by: AbstractBaseUser, **scores: Any) -> Cult
 
 @transaction.atomic
 def norm_add(*, partnership: Partnership, dimension: str, text: str) -> WorkingNorm:
-    if dimension not in CULTURE_DIMENSIONS:
-        raise _refuse(gettext("Unknown culture dimension."))
-    if not text.strip():
-        raise _refuse(gettext("Write the agreed norm."))
-    return model_create(WorkingNorm, partnership=partnership, dimension=dimension, text=text.strip())
+    """Record a working norm the members agreed, for one culture dimension or (``dimension=""``) for the whole
+    partnership."""
+    norm = model_create(WorkingNorm, partnership=partnership, dimension=dimension, text=text.strip())
+    _rediagnose(partnership)
+    return norm
 
 
 # ---- Life cycle -------------------------------------------------------------------------------------------------
 
 
 @transaction.atomic
-def stage_move(partnership: Partnership, to: str, by: AbstractBaseUser, override_reason: str = "") -> StageTransition:
-    """Move the partnership to stage ``to``. Unmet gates need a coordinator and a written reason (override)."""
+def stage_move(
+    *, partnership: Partnership, to: str, by: AbstractBaseUser, override_reason: str = ""
+) -> StageTransition:
+    """Move the partnership to stage ``to`` (the gate lets only a coordinator here; ``by`` is recorded). Unmet
+    gates need a written reason (override)."""
     current = Stage(partnership.stage)
     try:
         target = Stage(to)
@@ -348,8 +364,6 @@ def stage_move(partnership: Partnership, to: str, by: AbstractBaseUser, override
             gettext("A partnership cannot move from %(from)s to %(to)s.")
             % {"from": current.label.in_lang(_lang()), "to": target.label.in_lang(_lang())}
         )
-    if not selectors.is_coordinator(by, partnership):
-        raise _refuse(gettext("Only a coordinator can move a partnership to another stage."))
     unmet = unmet_gates(current, target, selectors.gate_facts(partnership))
     reason = override_reason.strip()
     if unmet and not reason:
@@ -366,14 +380,11 @@ def stage_move(partnership: Partnership, to: str, by: AbstractBaseUser, override
         unmet_gates=[g.code for g in unmet],
         override_reason=reason if unmet else "",
     )
-    partnership.stage = target.value
-    partnership.save(update_fields=["stage", "updated_at"])
+    partnership_update(partnership, stage=target.value)
     return transition
 
 
 def _lang() -> str:
-    from django.utils.translation import get_language
-
     return get_language() or "he"
 
 
@@ -425,7 +436,7 @@ def _send_link(survey: HealthSurvey, member: Member, person: Person, base_url: s
         organization=member.organization,
         town=survey.partnership.town,
     )
-    HealthInvitation.objects.create(survey=survey, link=link, member=member, person=person, reminder=reminder)
+    model_create(HealthInvitation, survey=survey, link=link, member=member, person=person, reminder=reminder)
     if person.email:
         subject = (
             gettext("Reminder: health survey of %(partnership)s")
@@ -555,18 +566,19 @@ def survey_answer(
     chosen_b, chosen_c = sorted(set(benefits)), sorted(set(concerns))
     if not set(chosen_b) <= allowed[Column.BENEFIT] or not set(chosen_c) <= allowed[Column.CONCERN]:
         raise _refuse(gettext("Unknown checklist item."))
-    response, _created = HealthResponse.objects.update_or_create(
-        survey=survey,
-        person=invitation.person,
-        defaults={
-            "member": invitation.member,
-            "sector": sector.value,
-            "answers": clean_answers,
-            "trust": clean_trust,
-            "benefits": chosen_b,
-            "concerns": chosen_c,
-            "comment": comment.strip(),
-        },
-    )
+    fields = {
+        "member": invitation.member,
+        "sector": sector.value,
+        "answers": clean_answers,
+        "trust": clean_trust,
+        "benefits": chosen_b,
+        "concerns": chosen_c,
+        "comment": comment.strip(),
+    }
+    response = HealthResponse.objects.filter(survey=survey, person=invitation.person).first()
+    if response is None:
+        response = model_create(HealthResponse, survey=survey, person=invitation.person, **fields)
+    else:
+        response = model_update(response, **fields)
     link_touch(link)
     return response

@@ -20,6 +20,7 @@ urlpatterns = [
     path("<int:pk>/vision/endorse/", views.vision_endorse_view, name="ws-vision-endorse"),
     path("<int:pk>/vision/focus/", views.focus_view, name="ws-focus"),
     path("<int:pk>/readiness/", views.readiness_view, name="ws-readiness"),
+    path("<int:pk>/readiness/record/", views.readiness_record_view, name="ws-readiness-record"),
     path("<int:pk>/culture/", views.culture_view, name="ws-culture"),
     path("<int:pk>/culture/profile/", views.culture_save_view, name="ws-culture-save"),
     path("<int:pk>/culture/norm/", views.norm_add_view, name="ws-norm-add"),

@@ -1,18 +1,27 @@
-"""Thin views of the workspace. Every partnership comes through ``access_partnership``; writes go to services."""
+"""Thin views of the workspace. Every partnership comes through ``access_partnership``; writes go to services.
+
+Each view states the least town role it needs once, in ``@town_view(role)``. A write (``_write``) binds its form to
+the POST: when the form is valid and the service accepts it, it redirects back to its page with a message; when
+the form is invalid or the service refuses it, the page is shown again (status 400) with the form as the user filled
+it and each error by its field.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
+from django import forms as django_forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from shutafut.accounts.decorators import town_view
+from shutafut.accounts.decorators import TownRequest, town_view
 from shutafut.accounts.models import Role, Town
 from shutafut.model.sectors import Sector
 from shutafut.partnerships.access import access_partnership
@@ -24,11 +33,18 @@ from shutafut.workspace import forms, selectors, services
 from shutafut.workspace.models import CharterItem, Dimension, HealthSurvey, SurveyStatus, Task
 from shutafut.workspace.questionnaire import PRINCIPLE_ITEMS, TRUST_ITEMS
 
+Bound = Mapping[str, BaseForm]
+"""Forms bound to a refused POST, by their name in the page's context."""
 
-def _base(request: HttpRequest, town: Town, partnership: Partnership, **extra: Any) -> dict[str, Any]:
-    membership = request.membership  # type: ignore[attr-defined]
+ACTION_FORM = "action_form"
+"""The context name of a refused button (approve, endorse, remove, a survey action): its errors show above the
+page (``workspace/_nav.html``)."""
+
+
+def _base(request: TownRequest, partnership: Partnership, **extra: Any) -> dict[str, Any]:
+    membership = request.membership
     return {
-        "town": town,
+        "town": request.town,
         "partnership": partnership,
         "can_edit": membership.allows(Role.MEMBER),
         "is_coordinator": membership.allows(Role.COORDINATOR),
@@ -37,185 +53,238 @@ def _base(request: HttpRequest, town: Town, partnership: Partnership, **extra: A
     }
 
 
-def _errors(exc: ValidationError) -> str:
-    return " ".join(exc.messages)
-
-
-def _act(
-    request: HttpRequest,
-    town: Town,
-    pk: int,
-    role: Role,
-    back: str,
-    action: Callable[[Partnership], Any],
-    done: str,
+def _show(
+    request: TownRequest, template: str, context: dict[str, Any], bound: Bound, *, placed: bool = False
 ) -> HttpResponse:
-    """Run one write for a POST: refused writes show their message and change nothing."""
-    partnership = access_partnership(request.user, pk, town=town, role=role)
-    try:
-        action(partnership)
-    except ValidationError as exc:
-        messages.error(request, _errors(exc))
+    """Render a workspace page; with forms of a refused POST, in place of the blank ones (unless the page ``placed``
+    them itself) and with status 400."""
+    if not placed:
+        context.update(bound)
+    return render(request, template, context, status=400 if bound else 200)
+
+
+@dataclass(frozen=True)
+class Page:
+    """A workspace page: its URL name and how it is drawn, with the forms of a refused POST when there are some."""
+
+    url_name: str
+    draw: Callable[[TownRequest, Partnership, Bound], HttpResponse]
+
+
+def _add_errors(form: BaseForm, exc: ValidationError) -> None:
+    """Put a service's refusal on the form: by field when it names one of the form's fields, otherwise above it."""
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
     else:
-        messages.success(request, done)
-    return redirect(back, town=town.slug, pk=partnership.pk)
+        form.add_error(None, exc)
 
 
-def _form_error(form: Any) -> ValidationError:
-    return ValidationError(
-        [
-            f"{form.fields[k].label if k in form.fields else ''}: {' '.join(v)}".lstrip(": ")
-            for k, v in form.errors.items()
-        ]
-    )
+def _write(
+    request: TownRequest,
+    pk: int,
+    *,
+    page: Page,
+    form: Callable[[Partnership], BaseForm],
+    action: Callable[[Partnership, dict[str, Any]], object],
+    done: str,
+    name: str = ACTION_FORM,
+) -> HttpResponse:
+    """Run one write for a POST: bind ``form``, run ``action`` with its cleaned data, and either go back to ``page``
+    with ``done`` or show ``page`` again with the bound form (as ``name``) and its errors. The town role was checked
+    by the view's ``town_view``; a refused write changes nothing (the services are atomic)."""
+    partnership = access_partnership(request.user, pk, town=request.town)
+    bound = form(partnership)
+    if bound.is_valid():
+        try:
+            action(partnership, bound.cleaned_data)
+        except ValidationError as exc:
+            _add_errors(bound, exc)
+        else:
+            messages.success(request, done)
+            return redirect(page.url_name, town=request.town.slug, pk=partnership.pk)
+    return page.draw(request, partnership, {name: bound})
 
 
-def _valid(form: Any) -> dict[str, Any]:
-    if not form.is_valid():
-        raise _form_error(form)
-    return dict(form.cleaned_data)
+def _button(request: TownRequest) -> BaseForm:
+    """The form of a plain button: no fields, only the place for the refusal."""
+    return django_forms.Form(request.POST)
 
 
-def _base_url(request: HttpRequest) -> str:
+def _base_url(request: TownRequest) -> str:
     return request.build_absolute_uri("/").rstrip("/")
 
 
 # ---- Overview and stages -------------------------------------------------------------------------------------
 
 
-@town_view()
-def home_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
-    partnership = access_partnership(request.user, pk, town=town)
+def _home(request: TownRequest, partnership: Partnership, bound: Bound) -> HttpResponse:
     moves = selectors.next_moves(partnership)
-    context = _base(request, town, partnership, moves=moves, stage_form=forms.StageForm(moves=moves))
+    context = _base(request, partnership, moves=moves, stage_form=forms.StageForm(moves=moves))
     context["transitions"] = partnership.stage_transitions.select_related("by")
     context.update(selectors.partnership_panel_context(partnership, request.user))
-    return render(request, "workspace/home.html", context)
+    return _show(request, "workspace/home.html", context, bound)
+
+
+HOME = Page("ws-home", _home)
+
+
+@town_view()
+def home_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
+    return _home(request, access_partnership(request.user, pk, town=town), {})
 
 
 @require_POST
 @town_view(Role.COORDINATOR)
-def stage_move_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
-    def act(p: Partnership) -> None:
-        data = _valid(forms.StageForm(request.POST, moves=selectors.next_moves(p)))
-        services.stage_move(p, data["to"], request.user, data.get("override_reason", ""))  # type: ignore[arg-type]
-
-    return _act(request, town, pk, Role.COORDINATOR, "ws-home", act, _("The stage was changed."))
+def stage_move_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
+    return _write(
+        request,
+        pk,
+        page=HOME,
+        name="stage_form",
+        form=lambda p: forms.StageForm(request.POST, moves=selectors.next_moves(p)),
+        action=lambda p, data: services.stage_move(
+            partnership=p, to=data["to"], by=request.user, override_reason=data["override_reason"]
+        ),
+        done=_("The stage was changed."),
+    )
 
 
 # ---- Charter ----------------------------------------------------------------------------------------------------
 
 
-@town_view()
-def charter_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
-    partnership = access_partnership(request.user, pk, town=town)
+def _charter(request: TownRequest, partnership: Partnership, bound: Bound) -> HttpResponse:
+    p = partnership
     context = _base(
         request,
-        town,
-        partnership,
-        view=selectors.charter_view(partnership),
-        item_form=forms.CharterItemForm(partnership=partnership, prefix="item"),
-        entry_form=forms.CharterEntryForm(partnership=partnership, prefix="entry"),
-        rep_form=forms.RepresentativeForm(partnership=partnership, prefix="rep"),
-        prefill_form=forms.MemberPickForm(partnership=partnership, prefix="prefill"),
-        representatives=partnership.members.filter(workspace_representatives__isnull=False)
+        p,
+        view=selectors.charter_view(p),
+        item_form=forms.CharterItemForm(partnership=p, prefix="item"),
+        entry_form=forms.CharterEntryForm(partnership=p, prefix="entry"),
+        rep_form=forms.RepresentativeForm(partnership=p, prefix="rep"),
+        prefill_form=forms.MemberPickForm(partnership=p, prefix="prefill"),
+        representatives=p.members.filter(workspace_representatives__isnull=False)
         .values_list("organization__name", "workspace_representatives__user__username")
         .order_by("organization__name"),
-        versions=partnership.charters.all(),
+        versions=p.charters.all(),
     )
-    return render(request, "workspace/charter.html", context)
+    return _show(request, "workspace/charter.html", context, bound)
+
+
+CHARTER = Page("ws-charter", _charter)
 
 
 @town_view()
-def charter_print_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
+def charter_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
+    return _charter(request, access_partnership(request.user, pk, town=town), {})
+
+
+@town_view()
+def charter_print_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
     partnership = access_partnership(request.user, pk, town=town)
     return render(
         request,
         "workspace/charter_print.html",
-        _base(request, town, partnership, view=selectors.charter_view(partnership)),
+        _base(request, partnership, view=selectors.charter_view(partnership)),
     )
 
 
 @require_POST
 @town_view(Role.MEMBER)
-def charter_item_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
-    def act(p: Partnership) -> None:
-        data = _valid(forms.CharterItemForm(request.POST, partnership=p, prefix="item"))
-        services.charter_item_add(partnership=p, by=request.user, **data)  # type: ignore[arg-type]
-
-    return _act(request, town, pk, Role.MEMBER, "ws-charter", act, _("The item was added."))
+def charter_item_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
+    return _write(
+        request,
+        pk,
+        page=CHARTER,
+        name="item_form",
+        form=lambda p: forms.CharterItemForm(request.POST, partnership=p, prefix="item"),
+        action=lambda p, data: services.charter_item_add(partnership=p, by=request.user, **data),
+        done=_("The item was added."),
+    )
 
 
 @require_POST
 @town_view(Role.MEMBER)
-def charter_item_remove_view(request: HttpRequest, town: Town, pk: int, item: int) -> HttpResponse:
-    def act(p: Partnership) -> None:
+def charter_item_remove_view(request: TownRequest, town: Town, pk: int, item: int) -> HttpResponse:
+    def remove(p: Partnership, data: dict[str, Any]) -> None:
         obj = CharterItem.objects.filter(pk=item, charter__partnership=p).select_related("member", "charter").first()
         if obj is None:
             raise Http404
-        services.charter_item_remove(item=obj, by=request.user)  # type: ignore[arg-type]
+        services.charter_item_remove(item=obj, by=request.user)
 
-    return _act(request, town, pk, Role.MEMBER, "ws-charter", act, _("The item was removed."))
-
-
-@require_POST
-@town_view(Role.MEMBER)
-def charter_entry_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
-    def act(p: Partnership) -> None:
-        data = _valid(forms.CharterEntryForm(request.POST, partnership=p, prefix="entry"))
-        services.charter_entry_update(partnership=p, by=request.user, **data)  # type: ignore[arg-type]
-
-    return _act(request, town, pk, Role.MEMBER, "ws-charter", act, _("Saved."))
+    return _write(
+        request, pk, page=CHARTER, form=lambda p: _button(request), action=remove, done=_("The item was removed.")
+    )
 
 
 @require_POST
 @town_view(Role.MEMBER)
-def charter_prefill_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
-    def act(p: Partnership) -> None:
-        data = _valid(forms.MemberPickForm(request.POST, partnership=p, prefix="prefill"))
-        services.charter_prefill(partnership=p, member=data["member"], by=request.user)  # type: ignore[arg-type]
-
-    return _act(request, town, pk, Role.MEMBER, "ws-charter", act, _("The items of the member's sector were added."))
+def charter_entry_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
+    return _write(
+        request,
+        pk,
+        page=CHARTER,
+        name="entry_form",
+        form=lambda p: forms.CharterEntryForm(request.POST, partnership=p, prefix="entry"),
+        action=lambda p, data: services.charter_entry_update(partnership=p, by=request.user, **data),
+        done=_("Saved."),
+    )
 
 
 @require_POST
 @town_view(Role.MEMBER)
-def charter_approve_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
-    def act(p: Partnership) -> None:
-        data = _valid(forms.MemberPickForm(request.POST, partnership=p))
-        services.charter_approve(partnership=p, member=data["member"], user=request.user)  # type: ignore[arg-type]
+def charter_prefill_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
+    return _write(
+        request,
+        pk,
+        page=CHARTER,
+        name="prefill_form",
+        form=lambda p: forms.MemberPickForm(request.POST, partnership=p, prefix="prefill"),
+        action=lambda p, data: services.charter_prefill(partnership=p, member=data["member"], by=request.user),
+        done=_("The items of the member's sector were added."),
+    )
 
-    return _act(request, town, pk, Role.MEMBER, "ws-charter", act, _("The charter was approved."))
+
+@require_POST
+@town_view(Role.MEMBER)
+def charter_approve_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
+    return _write(
+        request,
+        pk,
+        page=CHARTER,
+        form=lambda p: forms.MemberPickForm(request.POST, partnership=p),
+        action=lambda p, data: services.charter_approve(partnership=p, member=data["member"], by=request.user),
+        done=_("The charter was approved."),
+    )
 
 
 @require_POST
 @town_view(Role.COORDINATOR)
-def representative_add_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
-    def act(p: Partnership) -> None:
-        data = _valid(forms.RepresentativeForm(request.POST, partnership=p, prefix="rep"))
-        services.representative_add(member=data["member"], user=data["user"], by=request.user)  # type: ignore[arg-type]
-
-    return _act(request, town, pk, Role.COORDINATOR, "ws-charter", act, _("The representative was added."))
+def representative_add_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
+    return _write(
+        request,
+        pk,
+        page=CHARTER,
+        name="rep_form",
+        form=lambda p: forms.RepresentativeForm(request.POST, partnership=p, prefix="rep"),
+        action=lambda p, data: services.representative_add(member=data["member"], user=data["user"], by=request.user),
+        done=_("The representative was added."),
+    )
 
 
 # ---- Vision ------------------------------------------------------------------------------------------------------
 
 
-@town_view()
-def vision_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
-    partnership = access_partnership(request.user, pk, town=town)
+def _vision(request: TownRequest, partnership: Partnership, bound: Bound) -> HttpResponse:
     vision = selectors.vision_of(partnership)
-    initial = (
-        {"public_goal": vision.public_goal, "dimensions": vision.dimensions, "statement": vision.statement}
-        if vision
-        else {"public_goal": partnership.public_goals}
-    )
+    initial: dict[str, Any] = {"public_goal": partnership.public_goals}
+    if vision is not None:
+        initial.update(dimensions=vision.dimensions, statement=vision.statement)
     endorsed = selectors.vision_endorsers(vision)
     members = selectors.current_members(partnership)
     rows = [{"member": m, "endorsed": m.pk in endorsed, "focus": getattr(m, "workspace_focus", None)} for m in members]
     context = _base(
         request,
-        town,
         partnership,
         vision=vision,
         dimensions=[Dimension(d).label for d in (vision.dimensions if vision else []) if d in Dimension.values],
@@ -223,195 +292,247 @@ def vision_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
         vision_form=forms.VisionForm(initial=initial),
         focus_form=forms.FocusForm(partnership=partnership),
     )
-    return render(request, "workspace/vision.html", context)
+    return _show(request, "workspace/vision.html", context, bound)
+
+
+VISION = Page("ws-vision", _vision)
+
+
+@town_view()
+def vision_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
+    return _vision(request, access_partnership(request.user, pk, town=town), {})
 
 
 @require_POST
 @town_view(Role.MEMBER)
-def vision_save_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
-    def act(p: Partnership) -> None:
-        services.vision_save(partnership=p, **_valid(forms.VisionForm(request.POST)))
-
-    return _act(request, town, pk, Role.MEMBER, "ws-vision", act, _("The vision was saved."))
-
-
-@require_POST
-@town_view(Role.MEMBER)
-def vision_endorse_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
-    def act(p: Partnership) -> None:
-        data = _valid(forms.MemberPickForm(request.POST, partnership=p))
-        services.vision_endorse(partnership=p, member=data["member"], user=request.user)  # type: ignore[arg-type]
-
-    return _act(request, town, pk, Role.MEMBER, "ws-vision", act, _("The vision was endorsed."))
+def vision_save_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
+    return _write(
+        request,
+        pk,
+        page=VISION,
+        name="vision_form",
+        form=lambda p: forms.VisionForm(request.POST),
+        action=lambda p, data: services.vision_save(partnership=p, **data),
+        done=_("The vision was saved."),
+    )
 
 
 @require_POST
 @town_view(Role.MEMBER)
-def focus_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
-    def act(p: Partnership) -> None:
-        data = _valid(forms.FocusForm(request.POST, partnership=p))
-        services.focus_set(by=request.user, **data)  # type: ignore[arg-type]
+def vision_endorse_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
+    return _write(
+        request,
+        pk,
+        page=VISION,
+        form=lambda p: forms.MemberPickForm(request.POST, partnership=p),
+        action=lambda p, data: services.vision_endorse(partnership=p, member=data["member"], by=request.user),
+        done=_("The vision was endorsed."),
+    )
 
-    return _act(request, town, pk, Role.MEMBER, "ws-vision", act, _("Saved."))
+
+@require_POST
+@town_view(Role.MEMBER)
+def focus_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
+    return _write(
+        request,
+        pk,
+        page=VISION,
+        name="focus_form",
+        form=lambda p: forms.FocusForm(request.POST, partnership=p),
+        action=lambda p, data: services.focus_set(by=request.user, **data),
+        done=_("Saved."),
+    )
 
 
 # ---- Readiness ----------------------------------------------------------------------------------------------------
 
 
-@town_view()
-def readiness_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
-    partnership = access_partnership(request.user, pk, town=town)
+def _readiness(request: TownRequest, partnership: Partnership, bound: Bound) -> HttpResponse:
     latest = selectors.readiness_latest(partnership)
-    form = forms.ReadinessForm(request.POST or None)
-    if request.method == "POST":
-        partnership = access_partnership(request.user, pk, town=town, role=Role.MEMBER)
-        if form.is_valid():
-            try:
-                services.readiness_record(partnership=partnership, by=request.user, **form.cleaned_data)  # type: ignore[arg-type]
-            except ValidationError as exc:
-                form.add_error(None, exc)
-            else:
-                messages.success(request, _("The readiness assessment was saved."))
-                return redirect("ws-readiness", town=town.slug, pk=partnership.pk)
     context = _base(
         request,
-        town,
         partnership,
-        form=form,
+        form=forms.ReadinessForm(),
         latest=latest,
         go=selectors.readiness_go(latest),
         justified=selectors.justification_go(latest),
         history=partnership.readiness_assessments.select_related("assessed_by")[:10],
     )
-    return render(request, "workspace/readiness.html", context)
+    return _show(request, "workspace/readiness.html", context, bound)
+
+
+READINESS = Page("ws-readiness", _readiness)
+
+
+@town_view()
+def readiness_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
+    return _readiness(request, access_partnership(request.user, pk, town=town), {})
+
+
+@require_POST
+@town_view(Role.MEMBER)
+def readiness_record_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
+    return _write(
+        request,
+        pk,
+        page=READINESS,
+        name="form",
+        form=lambda p: forms.ReadinessForm(request.POST),
+        action=lambda p, data: services.readiness_record(partnership=p, by=request.user, **data),
+        done=_("The readiness assessment was saved."),
+    )
 
 
 # ---- Culture ------------------------------------------------------------------------------------------------------
 
 
-@town_view()
-def culture_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
-    partnership = access_partnership(request.user, pk, town=town)
-    members = selectors.current_members(partnership)
+def _culture(request: TownRequest, partnership: Partnership, bound: Bound) -> HttpResponse:
     context = _base(
         request,
-        town,
         partnership,
-        members=members,
+        members=selectors.current_members(partnership),
         gaps=selectors.culture_gaps(partnership),
-        norms=partnership.working_norms.all(),
-        culture_form=forms.CultureForm(),
-        member_form=forms.MemberPickForm(partnership=partnership),
+        norms=selectors.working_norms(partnership),
+        culture_form=forms.CultureForm(partnership=partnership),
         norm_form=forms.NormForm(),
     )
-    return render(request, "workspace/culture.html", context)
+    return _show(request, "workspace/culture.html", context, bound)
+
+
+CULTURE = Page("ws-culture", _culture)
+
+
+@town_view()
+def culture_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
+    return _culture(request, access_partnership(request.user, pk, town=town), {})
 
 
 @require_POST
 @town_view(Role.MEMBER)
-def culture_save_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
-    def act(p: Partnership) -> None:
-        member = _valid(forms.MemberPickForm(request.POST, partnership=p))["member"]
-        data = _valid(forms.CultureForm(request.POST))
-        services.culture_save(member=member, by=request.user, **data)  # type: ignore[arg-type]
-
-    return _act(request, town, pk, Role.MEMBER, "ws-culture", act, _("The culture profile was saved."))
+def culture_save_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
+    return _write(
+        request,
+        pk,
+        page=CULTURE,
+        name="culture_form",
+        form=lambda p: forms.CultureForm(request.POST, partnership=p),
+        action=lambda p, data: services.culture_save(by=request.user, **data),
+        done=_("The culture profile was saved."),
+    )
 
 
 @require_POST
 @town_view(Role.MEMBER)
-def norm_add_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
-    def act(p: Partnership) -> None:
-        services.norm_add(partnership=p, **_valid(forms.NormForm(request.POST)))
-
-    return _act(request, town, pk, Role.MEMBER, "ws-culture", act, _("The working norm was saved."))
+def norm_add_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
+    return _write(
+        request,
+        pk,
+        page=CULTURE,
+        name="norm_form",
+        form=lambda p: forms.NormForm(request.POST),
+        action=lambda p, data: services.norm_add(partnership=p, **data),
+        done=_("The working norm was saved."),
+    )
 
 
 # ---- Work plan ----------------------------------------------------------------------------------------------------
 
-PLAN_FORMS: dict[str, Any] = {
+PLAN_FORMS: dict[str, Callable[..., BaseForm]] = {
     "goal": forms.GoalForm,
     "milestone": forms.MilestoneForm,
     "task": forms.TaskForm,
     "value": forms.IndicatorValueForm,
 }
 
+PLAN_WRITES: dict[str, Callable[..., object]] = {
+    "goal": services.goal_create,
+    "milestone": services.milestone_create,
+    "task": services.task_create,
+    "value": services.indicator_value_add,
+}
 
-def _plan_form(kind: str, partnership: Partnership, data: Any = None) -> Any:
-    form_class = PLAN_FORMS[kind]
+
+def _plan_form(kind: str, partnership: Partnership, data: Any = None) -> BaseForm:
     if kind == "goal":
-        return form_class(data, prefix=kind)
-    return form_class(data, partnership=partnership, prefix=kind)
+        return PLAN_FORMS[kind](data, prefix=kind)
+    return PLAN_FORMS[kind](data, partnership=partnership, prefix=kind)
+
+
+def _plan(request: TownRequest, partnership: Partnership, bound: Bound) -> HttpResponse:
+    plan_forms = {kind: bound.get(kind) or _plan_form(kind, partnership) for kind in PLAN_FORMS}
+    context = _base(request, partnership, plan=selectors.plan(partnership), plan_forms=plan_forms)
+    context[ACTION_FORM] = bound.get(ACTION_FORM)
+    return _show(request, "workspace/plan.html", context, bound, placed=True)
+
+
+PLAN = Page("ws-plan", _plan)
 
 
 @town_view()
-def plan_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
-    partnership = access_partnership(request.user, pk, town=town)
-    context = _base(
-        request,
-        town,
-        partnership,
-        plan=selectors.plan(partnership),
-        plan_forms={kind: _plan_form(kind, partnership) for kind in PLAN_FORMS},
-    )
-    return render(request, "workspace/plan.html", context)
+def plan_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
+    return _plan(request, access_partnership(request.user, pk, town=town), {})
 
 
 @require_POST
 @town_view(Role.MEMBER)
-def plan_add_view(request: HttpRequest, town: Town, pk: int, kind: str) -> HttpResponse:
+def plan_add_view(request: TownRequest, town: Town, pk: int, kind: str) -> HttpResponse:
     if kind not in PLAN_FORMS:
         raise Http404
 
-    def act(p: Partnership) -> None:
-        data = _valid(_plan_form(kind, p, request.POST))
+    def add(p: Partnership, data: dict[str, Any]) -> object:
         if kind == "goal":
-            services.goal_create(partnership=p, **data)
-        elif kind == "milestone":
-            services.milestone_create(**data)
-        elif kind == "task":
-            services.task_create(**data)
-        else:
-            services.indicator_value_add(**data)
+            return services.goal_create(partnership=p, **data)
+        return PLAN_WRITES[kind](**data)
 
-    return _act(request, town, pk, Role.MEMBER, "ws-plan", act, _("Saved."))
+    return _write(
+        request,
+        pk,
+        page=PLAN,
+        name=kind,
+        form=lambda p: _plan_form(kind, p, request.POST),
+        action=add,
+        done=_("Saved."),
+    )
 
 
 @require_POST
 @town_view(Role.MEMBER)
-def task_progress_view(request: HttpRequest, town: Town, pk: int, task: int) -> HttpResponse:
-    def act(p: Partnership) -> None:
+def task_progress_view(request: TownRequest, town: Town, pk: int, task: int) -> HttpResponse:
+    def progress(p: Partnership, data: dict[str, Any]) -> object:
         obj = Task.objects.filter(pk=task, milestone__goal__partnership=p).first()
         if obj is None:
             raise Http404
-        try:
-            value = int(request.POST.get("progress", ""))
-        except ValueError:
-            value = -1
-        services.task_progress(task=obj, progress=value)
+        return services.task_progress(task=obj, progress=data["progress"])
 
-    return _act(request, town, pk, Role.MEMBER, "ws-plan", act, _("Saved."))
+    return _write(
+        request, pk, page=PLAN, form=lambda p: forms.TaskProgressForm(request.POST), action=progress, done=_("Saved.")
+    )
 
 
 # ---- Health survey ------------------------------------------------------------------------------------------------
 
 
-@town_view()
-def health_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
-    partnership = access_partnership(request.user, pk, town=town)
+def _health(request: TownRequest, partnership: Partnership, bound: Bound) -> HttpResponse:
     surveys = [
         {"survey": s, "invited": s.invitations.values("person").distinct().count(), "answered": s.responses.count()}
         for s in selectors.surveys_of(partnership)
     ]
     context = _base(
         request,
-        town,
         partnership,
         surveys=surveys,
         survey_form=forms.SurveyForm(),
         invite_form=forms.InviteForm(partnership=partnership),
     )
-    return render(request, "workspace/health.html", context)
+    return _show(request, "workspace/health.html", context, bound)
+
+
+HEALTH = Page("ws-health", _health)
+
+
+@town_view()
+def health_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
+    return _health(request, access_partnership(request.user, pk, town=town), {})
 
 
 def _survey(partnership: Partnership, survey: int) -> HealthSurvey:
@@ -423,16 +544,21 @@ def _survey(partnership: Partnership, survey: int) -> HealthSurvey:
 
 @require_POST
 @town_view(Role.COORDINATOR)
-def survey_create_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
-    def act(p: Partnership) -> None:
-        services.survey_create(partnership=p, **_valid(forms.SurveyForm(request.POST)))
-
-    return _act(request, town, pk, Role.COORDINATOR, "ws-health", act, _("The survey was created."))
+def survey_create_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
+    return _write(
+        request,
+        pk,
+        page=HEALTH,
+        name="survey_form",
+        form=lambda p: forms.SurveyForm(request.POST),
+        action=lambda p, data: services.survey_create(partnership=p, **data),
+        done=_("The survey was created."),
+    )
 
 
 @require_POST
 @town_view(Role.COORDINATOR)
-def survey_action_view(request: HttpRequest, town: Town, pk: int, survey: int, action: str) -> HttpResponse:
+def survey_action_view(request: TownRequest, town: Town, pk: int, survey: int, action: str) -> HttpResponse:
     if action not in ("send", "remind", "close", "invite"):
         raise Http404
     done = {
@@ -442,28 +568,28 @@ def survey_action_view(request: HttpRequest, town: Town, pk: int, survey: int, a
         "invite": _("The link was sent."),
     }[action]
 
-    def act(p: Partnership) -> None:
+    def act(p: Partnership, data: dict[str, Any]) -> object:
         s = _survey(p, survey)
         base = _base_url(request)
         if action == "send":
-            services.survey_send(survey=s, base_url=base)
-        elif action == "remind":
-            services.survey_remind(survey=s, base_url=base)
-        elif action == "close":
-            services.survey_close(survey=s, base_url=base)
-        else:
-            person = _valid(forms.InviteForm(request.POST, partnership=p))["person"]
-            member = p.members.filter(organization_id=person.organization_id).first()
-            services.survey_invite(survey=s, member=member, person=person, base_url=base)  # type: ignore[arg-type]
+            return services.survey_send(survey=s, base_url=base)
+        if action == "remind":
+            return services.survey_remind(survey=s, base_url=base)
+        if action == "close":
+            return services.survey_close(survey=s, base_url=base)
+        return services.survey_invite(survey=s, member=data["member"], person=data["person"], base_url=base)
 
-    return _act(request, town, pk, Role.COORDINATOR, "ws-health", act, done)
+    def form(p: Partnership) -> BaseForm:
+        return forms.InviteForm(request.POST, partnership=p) if action == "invite" else _button(request)
+
+    return _write(request, pk, page=HEALTH, form=form, action=act, done=done)
 
 
 @town_view()
-def results_view(request: HttpRequest, town: Town, pk: int, survey: int) -> HttpResponse:
+def results_view(request: TownRequest, town: Town, pk: int, survey: int) -> HttpResponse:
     partnership = access_partnership(request.user, pk, town=town)
     s = _survey(partnership, survey)
-    context = _base(request, town, partnership, survey=s, results=selectors.survey_results(s))
+    context = _base(request, partnership, survey=s, results=selectors.survey_results(s))
     return render(request, "workspace/results.html", context)
 
 

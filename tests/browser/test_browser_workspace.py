@@ -92,7 +92,8 @@ def test_a_coordinator_takes_a_partnership_from_initiation_to_routine_in_hebrew(
     page.goto(f"{ws}/")
     _move(page, "agreement")
     expect(page.get_by_test_id("current-stage")).to_have_text("התנעה")  # the NGO has not endorsed: refused
-    expect(page.locator(".messages .error")).to_contain_text("כל השותפים אישרו את החזון המשותף")
+    refused = page.locator("form[action$='/stage/'] [role=alert]")  # the form comes back with the refusal
+    expect(refused).to_contain_text("כל השותפים אישרו את החזון המשותף")
 
     # Carol, the NGO's representative, fills its part: charter item and approval, vision, culture.
     login("carol", "pw-carol")

@@ -40,6 +40,9 @@ NATIONAL_ONLY = _profile(302, 302, 403, 403, 403, 403, 200)
 # POST-only actions sent an empty POST: an allowed role is sent back to the page (302) with the form's errors.
 POST_MEMBER = _profile(302, 302, 403, 302, 302, 404, 302)
 POST_COORDINATOR = _profile(302, 302, 403, 403, 302, 404, 302)
+# The workspace's writes show their page again with the form's errors (400) instead of sending the user back.
+PAGE_POST_MEMBER = _profile(302, 302, 403, 400, 400, 404, 400)
+PAGE_POST_COORDINATOR = _profile(302, 302, 403, 403, 400, 404, 400)
 API_READ = _profile(401, 401, 200, 200, 200, 404, 200)
 API_CREATE_MEMBER = _profile(401, 401, 403, 201, 201, 404, 201)
 API_CREATE_COORDINATOR = _profile(401, 401, 403, 403, 201, 404, 201)
@@ -159,36 +162,45 @@ ROWS: list[Row] = [
     ),
     # --- partnership workspace -----------------------------------------------------------------------------------
     page("ws-home", TOWN_READ, pk="partnership"),
-    action("ws-stage-move", POST_COORDINATOR, pk="partnership"),
+    action("ws-stage-move", PAGE_POST_COORDINATOR, pk="partnership"),
     page("ws-charter", TOWN_READ, pk="partnership"),
     page("ws-charter-print", TOWN_READ, pk="partnership"),
-    action("ws-charter-item", POST_MEMBER, pk="partnership"),
+    action("ws-charter-item", PAGE_POST_MEMBER, pk="partnership"),
     action(
         "ws-charter-item-remove",
-        _profile(302, 302, 403, 302, 302, 404, 404),
-        note="POST; the coordinator's request removes the item, so the superuser's finds it gone",
+        _profile(302, 302, 403, 400, 302, 404, 404),
+        note="POST; the member does not represent the item's member (refused on the page); the coordinator's request "
+        "removes the item, so the superuser's finds it gone",
         pk="partnership",
         item="charter_item",
     ),
-    action("ws-charter-entry", POST_MEMBER, pk="partnership"),
-    action("ws-charter-prefill", POST_MEMBER, pk="partnership"),
-    action("ws-charter-approve", POST_MEMBER, pk="partnership"),
-    action("ws-representative-add", POST_COORDINATOR, pk="partnership"),
+    action("ws-charter-entry", PAGE_POST_MEMBER, pk="partnership"),
+    action("ws-charter-prefill", PAGE_POST_MEMBER, pk="partnership"),
+    action("ws-charter-approve", PAGE_POST_MEMBER, pk="partnership"),
+    action("ws-representative-add", PAGE_POST_COORDINATOR, pk="partnership"),
     page("ws-vision", TOWN_READ, pk="partnership"),
-    action("ws-vision-save", POST_MEMBER, pk="partnership"),
-    action("ws-vision-endorse", POST_MEMBER, pk="partnership"),
-    action("ws-focus", POST_MEMBER, pk="partnership"),
+    action("ws-vision-save", PAGE_POST_MEMBER, pk="partnership"),
+    action("ws-vision-endorse", PAGE_POST_MEMBER, pk="partnership"),
+    action("ws-focus", PAGE_POST_MEMBER, pk="partnership"),
     page("ws-readiness", TOWN_READ, pk="partnership"),
+    action("ws-readiness-record", PAGE_POST_MEMBER, pk="partnership"),
     page("ws-culture", TOWN_READ, pk="partnership"),
-    action("ws-culture-save", POST_MEMBER, pk="partnership"),
-    action("ws-norm-add", POST_MEMBER, pk="partnership"),
+    action("ws-culture-save", PAGE_POST_MEMBER, pk="partnership"),
+    action("ws-norm-add", PAGE_POST_MEMBER, pk="partnership"),
     page("ws-plan", TOWN_READ, pk="partnership"),
-    action("ws-plan-add", POST_MEMBER, pk="partnership", kind="goal"),
-    action("ws-task-progress", POST_MEMBER, pk="partnership", task="task"),
+    action("ws-plan-add", PAGE_POST_MEMBER, pk="partnership", kind="goal"),
+    action("ws-task-progress", PAGE_POST_MEMBER, pk="partnership", task="task"),
     page("ws-health", TOWN_READ, pk="partnership"),
-    action("ws-survey-create", POST_COORDINATOR, pk="partnership"),
+    action("ws-survey-create", PAGE_POST_COORDINATOR, pk="partnership"),
     page("ws-results", TOWN_READ, pk="partnership", survey="health_survey"),
-    action("ws-survey-action", POST_COORDINATOR, pk="partnership", survey="health_survey", action="close"),
+    action(
+        "ws-survey-action",
+        _profile(302, 302, 403, 403, 302, 404, 400),
+        note="POST; the coordinator's request closes the survey, so the superuser's is refused on the page",
+        pk="partnership",
+        survey="health_survey",
+        action="close",
+    ),
     page("health-respond", SURVEY_LINK, token="health_token"),
     # --- reports, public pages, national view --------------------------------------------------------------------
     page("report-town", TOWN_READ),

@@ -7,7 +7,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from shutafut.workspace import services
-from shutafut.workspace.models import CharterApproval, HealthResponse, StageTransition
+from shutafut.workspace.models import CharterApproval, CharterItem, HealthResponse, StageTransition
 from shutafut.workspace.questionnaire import PRINCIPLE_ITEMS, TRUST_ITEMS
 
 pytestmark = pytest.mark.django_db
@@ -45,9 +45,17 @@ def test_a_viewer_cannot_move_the_stage(client, ws):
     assert not StageTransition.objects.exists()
 
 
+def test_a_member_cannot_move_the_stage_either_the_role_is_stated_once_on_the_view(client, ws):
+    client.force_login(ws["carol"])
+    response = client.post(_url("ws-stage-move", ws), {"to": "kickoff", "override_reason": "x"})
+    assert response.status_code == 403
+    assert not StageTransition.objects.exists()
+
+
 def test_a_stage_move_with_unmet_gates_and_no_reason_shows_the_gates_and_changes_nothing(client, ws):
     client.force_login(ws["alice"])
-    response = client.post(_url("ws-stage-move", ws), {"to": "kickoff"}, follow=True)
+    response = client.post(_url("ws-stage-move", ws), {"to": "kickoff"})
+    assert response.status_code == 400
     body = response.content.decode()
     assert "המוכנות הפוליטית, הארגונית והקהילתית עוברת את הסף." in body
     ws["p"].refresh_from_db()
@@ -65,9 +73,9 @@ def test_an_approval_posted_by_a_coordinator_for_a_member_she_does_not_represent
         partnership=ws["p"], member=ws["ngo_m"], column="contribution", text="ידע", by=ws["carol"]
     )
     client.force_login(ws["alice"])
-    response = client.post(_url("ws-charter-approve", ws), {"member": ws["ngo_m"].pk}, follow=True)
-    assert response.status_code == 200 and not CharterApproval.objects.exists()
-    assert 'class="error"' in response.content.decode()
+    response = client.post(_url("ws-charter-approve", ws), {"member": ws["ngo_m"].pk})
+    assert response.status_code == 400 and not CharterApproval.objects.exists()
+    assert 'data-testid="refused"' in response.content.decode()
 
 
 def test_a_representative_approves_through_the_page(client, ws):
@@ -83,8 +91,10 @@ def test_a_representative_approves_through_the_page(client, ws):
 def test_a_readiness_score_outside_its_scale_is_refused_on_the_form(client, ws):
     client.force_login(ws["carol"])
     data = {"political": 4, "organizational": 2, "community": 2, "contribution": 2, "scope": 2, "innovation": 2}
-    response = client.post(_url("ws-readiness", ws), data)
-    assert response.status_code == 200 and 'role="alert"' in response.content.decode()
+    response = client.post(_url("ws-readiness-record", ws), data)
+    body = response.content.decode()
+    assert response.status_code == 400 and 'role="alert"' in body
+    assert 'name="political" value="4"' in body  # what the user typed is shown again
     assert not ws["p"].readiness_assessments.exists()
 
 
@@ -168,3 +178,33 @@ def test_the_coordinator_sends_links_by_e_mail_with_the_personal_url(client, ws,
     client.post(_url("ws-survey-action", ws, survey=s.pk, action="send"))
     assert s.invitations.count() == 3 and len(mailoutbox) == 3
     assert "http://testserver/h/" in mailoutbox[0].body
+
+
+def test_an_invalid_form_comes_back_with_what_the_user_typed_and_the_error_by_its_field(client, ws):
+    client.force_login(ws["carol"])
+    data = {"goal-title": "תעסוקה לצעירים", "goal-indicator": "", "goal-baseline": "0", "goal-target": "abc"}
+    response = client.post(_url("ws-plan-add", ws, kind="goal"), {**data, "goal-weight": "1"})
+    assert response.status_code == 400
+    form = response.context["plan_forms"]["goal"]
+    assert set(form.errors) == {"indicator", "target"}
+    body = response.content.decode()
+    assert 'value="תעסוקה לצעירים"' in body and 'value="abc"' in body
+    assert not ws["p"].plan_goals.exists()
+
+
+def test_a_refusal_of_the_service_comes_back_on_the_form_with_what_the_user_typed(client, ws):
+    client.force_login(ws["carol"])
+    data = {"item-member": ws["ngo_m"].pk, "item-column": "concern", "item-mitigation": "פגישה שבועית"}
+    response = client.post(_url("ws-charter-item", ws), data)  # neither a sector-table item nor free text
+    assert response.status_code == 400
+    form = response.context["item_form"]
+    assert form.non_field_errors() and 'value="פגישה שבועית"' in response.content.decode()
+    assert not CharterItem.objects.exists()
+
+
+def test_a_valid_write_goes_back_to_its_page_with_a_message(client, ws):
+    client.force_login(ws["carol"])
+    data = {"item-member": ws["ngo_m"].pk, "item-column": "contribution", "item-text": "ידע"}
+    response = client.post(_url("ws-charter-item", ws), data, follow=True)
+    assert response.redirect_chain == [(_url("ws-charter", ws), 302)]
+    assert CharterItem.objects.get().text == "ידע"

@@ -49,8 +49,6 @@ class FrameworkDocument:
     valid_until: date | None = None
     decision_members: tuple[str, ...] | None = None
     """Members the document's decision rules give a say; ``None`` when the document says nothing about it."""
-    working_norms: bool | None = None
-    """Whether the document sets agreed working norms (meeting rules, channels, response times) (I6.1)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,3 +154,8 @@ class Partnership:
     interests: tuple[MemberInterest, ...] | None = None
     interactions: tuple[Interaction, ...] | None = None
     readiness: Readiness | None = None
+    vision_endorsers: tuple[str, ...] | None = None
+    """Members that endorsed the current text of the shared vision (I2.3); ``None``: no vision recorded."""
+    working_norms: tuple[str, ...] | None = None
+    """The working norms the members agreed (meeting rules, channels, response times, how to bridge a culture gap)
+    (I6.1)."""

@@ -130,6 +130,8 @@ def parse(data: object) -> Partnership:
         interests=_opt(d, "interests", _interest),
         interactions=_opt(d, "interactions", _interaction),
         readiness=Readiness(**d["readiness"]) if "readiness" in d else None,
+        vision_endorsers=_opt(d, "vision_endorsers", str),
+        working_norms=_opt(d, "working_norms", str),
     )
 
 
@@ -166,7 +168,6 @@ def _document(x: dict[str, Any]) -> FrameworkDocument:
         _date(x.get("signed")),
         _date(x.get("valid_until")),
         _ids(x["decision_members"]) if "decision_members" in x else None,
-        x.get("working_norms"),
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from shutafut.model.i18n import Message, _
-from shutafut.model.records import ApprovalKind, DocumentKind
+from shutafut.model.records import ApprovalKind
 
 from .evidence import TRANSACTIONAL_RETURNS, Evidence, took_part
 from .results import (
@@ -79,7 +79,7 @@ def principle_1(ev: Evidence, tests: Sequence[TestResult], flags: Sequence[Flag]
 
 def principle_2(ev: Evidence, tests: Sequence[TestResult], flags: Sequence[Flag]) -> PrincipleFinding:
     """Public goals and shared values: I2.1 every member scores at least 1 on interest and influence; I2.3
-    the largest share of members that signed one framework document; plus whether a public goal is
+    the share of members that endorsed the current text of the shared vision; plus whether a public goal is
     stated and how many outside beneficiaries are named. Risk when T5 failed; attention when T5 is
     unknown or I2.1/I2.3 miss."""
     p = ev.partnership
@@ -89,10 +89,8 @@ def principle_2(ev: Evidence, tests: Sequence[TestResult], flags: Sequence[Flag]
     if len(scored) == len(members):
         relevance = all((m.interest or 0) >= 1 and (m.influence or 0) >= 1 for m in members)
     endorsed: float | None = None
-    frames = [d for d in ev.documents if d.kind is not DocumentKind.CONTRACT]
-    if p.framework_documents is not None:
-        best = max((len(set(d.signatories) & set(ev.members)) for d in frames), default=0)
-        endorsed = _share(best, len(members))
+    if p.vision_endorsers is not None:
+        endorsed = _share(len(set(p.vision_endorsers) & set(ev.members)), len(members))
     indicators: dict[str, IndicatorValue] = {
         "public_goal": None if p.public_goal is None else bool(p.public_goal.strip()),
         "external_beneficiaries": len(ev.external_beneficiaries),
@@ -182,14 +180,10 @@ def principle_5(ev: Evidence, tests: Sequence[TestResult], flags: Sequence[Flag]
 
 
 def principle_6(ev: Evidence, tests: Sequence[TestResult], flags: Sequence[Flag]) -> PrincipleFinding:
-    """Bridging cultures: I6.1 (proxy) a framework document sets agreed working norms; whether a meeting
-    cadence is defined; the rivalry flag. Attention when norms are recorded as absent or members rival
-    each other."""
+    """Bridging cultures: I6.1 the members agreed working norms; whether a meeting cadence is defined; the
+    rivalry flag. Attention when norms are recorded as absent or members rival each other."""
     p = ev.partnership
-    norms: bool | None = None
-    if p.framework_documents is not None:
-        values = [d.working_norms for d in ev.documents if d.working_norms is not None]
-        norms = any(values) if values or not ev.documents else None
+    norms = None if p.working_norms is None else bool(p.working_norms)
     cadence = None if p.meeting_cadence is None else p.meeting_cadence.value not in ("none", "ad_hoc")
     indicators: dict[str, IndicatorValue] = {"I6.1_working_norms": norms, "meeting_cadence": cadence}
     status = _flag_status(flags, 6)
