@@ -19,3 +19,6 @@ compile_messages() {
   fi
 }
 compile_messages
+# The project's own modules too (the dependencies are compiled at install: [tool.uv] compile-bytecode), since
+# these machines set PYTHONDONTWRITEBYTECODE=1 and would otherwise recompile them on every command.
+.venv/bin/python -m compileall -q -j 0 shutafut >/dev/null
