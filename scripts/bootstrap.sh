@@ -7,6 +7,9 @@ if [ ! -x .tools/bin/uv ]; then
 fi
 UV=.tools/bin/uv
 $UV sync --locked -q
+# Synced once here: the scripts' later `uv run` calls skip the check (with compile-bytecode it revisits every
+# installed file, about half a second each time).
+export UV_NO_SYNC=1
 mkdir -p var
 compile_messages() {
   if command -v msgfmt >/dev/null; then

@@ -38,7 +38,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "shutafut.accounts",
+    "shutafut.jobs",
     "shutafut.organizations",
     "shutafut.relationships",
     "shutafut.partnerships",
@@ -124,7 +127,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
+STATIC_ROOT = env.path("SHUTAFUT_STATIC_ROOT", default=BASE_DIR / "var" / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -152,9 +155,14 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 LOGIN_FAILURE_LIMIT = env.int("SHUTAFUT_LOGIN_FAILURE_LIMIT", default=5)
 LOGIN_FAILURE_WINDOW = env.int("SHUTAFUT_LOGIN_FAILURE_WINDOW", default=15 * 60)
-# Counters of the login throttle and the survey links' rate limit. LocMem is per process; give several processes
-# a shared cache, e.g. SHUTAFUT_CACHE_URL=filecache:///var/tmp/shutafut-cache
-CACHES = {"default": env.cache_url("SHUTAFUT_CACHE_URL", default="locmemcache://")}
+# Counters of the login throttle and the survey links' rate limit: every process must see the same ones. In
+# production the default is a table of the database (``manage.py createcachetable``, which ``make serve`` runs);
+# a town with Redis or Valkey sets SHUTAFUT_CACHE_URL=redis://host:6379/0 (rediss:// with TLS). Development, one
+# process, keeps them in memory.
+CACHE_TABLE = "shutafut_cache"
+CACHES = {
+    "default": env.cache_url("SHUTAFUT_CACHE_URL", default="locmemcache://" if DEBUG else f"dbcache://{CACHE_TABLE}")
+}
 if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
@@ -162,9 +170,22 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = 31536000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    CSRF_TRUSTED_ORIGINS = env.list("SHUTAFUT_CSRF_TRUSTED_ORIGINS", default=[f"https://{h}" for h in ALLOWED_HOSTS])
+    CSRF_TRUSTED_ORIGINS = env.list(
+        "SHUTAFUT_CSRF_TRUSTED_ORIGINS", default=[f"https://{h}" for h in ALLOWED_HOSTS if not h.startswith(".")]
+    )
+    # Behind a reverse proxy that ends TLS (deploy/nginx.conf): it says "https" in X-Forwarded-Proto. Only set this
+    # when the proxy overwrites that header, or anyone could claim a secure connection.
     if env.bool("SHUTAFUT_BEHIND_PROXY", default=False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# --- Background work (shutafut.jobs; docs/jobs.md) ----------------------------------------------------------------
+# Django's Tasks API (the django-tasks backport) with its database backend: tasks wait in a table until one of the
+# ``manage.py db_worker`` processes (any number, on any machine that shares the database) runs them. The test
+# suite runs them at once instead (tests/conftest.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Scheduled backups (``shutafut backup --scheduled``, run by deploy/shutafut-backup.timer): where, and how many.
+BACKUP_DIR = env.path("SHUTAFUT_BACKUP_DIR", default=BASE_DIR / "var" / "backups")
+BACKUP_KEEP = env.int("SHUTAFUT_BACKUP_KEEP", default=14)
 
 EMAIL_BACKEND = env.str("SHUTAFUT_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 

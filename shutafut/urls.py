@@ -21,4 +21,5 @@ urlpatterns = [
     path("t/<slug:town>/workspace/", include("shutafut.workspace.urls")),
     path("t/<slug:town>/reports/", include("shutafut.reports.urls")),
     path("t/<slug:town>/audit/", include("shutafut.audit.urls")),
+    path("t/<slug:town>/jobs/", include("shutafut.jobs.urls")),
 ]

@@ -18,6 +18,7 @@ def _empty_cache():  # type: ignore[no-untyped-def]
 @pytest.fixture
 def world(personas, town_a_records, django_user_model):  # type: ignore[no-untyped-def]
     """One record of every kind a URL can name, in town A, and a user for every role (the matrix's world)."""
+    from shutafut.jobs.models import Job, JobFile
     from shutafut.organizations.models import Person
     from shutafut.partnerships.models import Partnership
     from shutafut.surveys.links import link_issue
@@ -47,6 +48,10 @@ def world(personas, town_a_records, django_user_model):  # type: ignore[no-untyp
     task = Task.objects.create(milestone=milestone, title="משימה", owner=member, due=datetime.date(2026, 12, 31))
     charter = Charter.objects.create(partnership=partnership, version=1)
     item = CharterItem.objects.create(charter=charter, member=member, column="benefit", text="תועלת")
+    job = Job.objects.create(town=town, kind="town-pdf", language="he", status="done")
+    JobFile.objects.create(
+        job=job, purpose="output", name="r.pdf", content_type="application/pdf", size=1, content=b"%"
+    )
     users = {
         "viewer": personas["bob"],
         "member": personas["carol"],
@@ -62,5 +67,6 @@ def world(personas, town_a_records, django_user_model):  # type: ignore[no-untyp
         "health_survey": health,
         "task": task,
         "charter_item": item,
+        "job": job,
     }
     return {"records": records, "users": users, "survey_token": token, "health_token": health_token}
