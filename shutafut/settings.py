@@ -134,9 +134,11 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        else "shutafut.lib.staticfiles.CompressedManifestStorage"
     },
 }
+# collectstatic keeps only the hashed names (what pages link to), not a second copy under the plain names.
+WHITENOISE_KEEP_ONLY_HASHED_FILES = True
 
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
