@@ -1,4 +1,5 @@
-"""``shutafut backup FILE`` and ``shutafut restore FILE``. Registered in shutafut/cli.py with ``register(main)``."""
+"""``shutafut backup FILE``, ``shutafut restore FILE`` and ``shutafut scheduled-backup``. Registered in
+shutafut/cli.py with ``register(main)``."""
 
 from __future__ import annotations
 
@@ -39,6 +40,25 @@ def restore_command(file: str, replace: bool) -> None:
     click.echo(f"{n} records restored from {file}")
 
 
+@click.command("scheduled-backup")
+@click.option("--now", is_flag=True, help="Write it in this process instead of asking a worker.")
+def scheduled_backup_command(now: bool) -> None:
+    """Back up into SHUTAFUT_BACKUP_DIR, keeping the newest SHUTAFUT_BACKUP_KEEP files (deploy/shutafut-backup.timer).
+
+    By default a background worker writes it (the timer's machine needs no access to the backup folder)."""
+    _setup()
+    from django.conf import settings
+
+    from shutafut.backup import scheduled_backup, scheduled_backup_task
+
+    if now:
+        path, removed = scheduled_backup(folder=settings.BACKUP_DIR, keep=settings.BACKUP_KEEP)
+        click.echo(f"{path} written; {len(removed)} older backups removed")
+        return
+    result = scheduled_backup_task.enqueue()
+    click.echo(f"backup queued for a worker (task {result.id}); it writes into {settings.BACKUP_DIR}")
+
+
 @click.group("data")
 def data_group() -> None:
     """Backup and restore."""
@@ -49,6 +69,7 @@ data_group.add_command(restore_command)
 
 
 def register(main: click.Group) -> None:
-    """Add ``backup`` and ``restore`` to the ``shutafut`` command."""
+    """Add ``backup``, ``restore`` and ``scheduled-backup`` to the ``shutafut`` command."""
     main.add_command(backup_command)
     main.add_command(restore_command)
+    main.add_command(scheduled_backup_command)
