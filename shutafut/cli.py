@@ -66,6 +66,7 @@ def _register_subcommands() -> None:
     from shutafut.backup_cli import register as register_backup
     from shutafut.diagnosis.cli import diagnose
     from shutafut.network.cli import network
+    from shutafut.production_cli import register as register_production
     from shutafut.reports.cli import data, report
 
     main.add_command(diagnose)
@@ -73,6 +74,7 @@ def _register_subcommands() -> None:
     main.add_command(report)
     main.add_command(data)
     register_backup(main)
+    register_production(main)
 
 
 _register_subcommands()

@@ -26,6 +26,9 @@ _DEV_SECRET = "dev-only-not-secret-shutafut"
 SECRET_KEY = env.str("SHUTAFUT_SECRET_KEY", default=_DEV_SECRET if DEBUG else "")
 if not SECRET_KEY:
     raise ImproperlyConfigured("SHUTAFUT_SECRET_KEY must be set when SHUTAFUT_DEBUG is off.")
+# Rotating the secret: the new one in SHUTAFUT_SECRET_KEY, the old ones here (comma-separated) until the sessions,
+# password-reset links and survey links signed with them have expired; then remove them (README, "Production").
+SECRET_KEY_FALLBACKS = env.list("SHUTAFUT_SECRET_KEY_FALLBACKS", default=[])
 
 ALLOWED_HOSTS = env.list("SHUTAFUT_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 
