@@ -159,7 +159,7 @@ def job_task(func: JobFunction) -> Task[..., Any]:
         if job is None:  # deleted before a worker reached it
             return None
         _write(job, status=Job.Status.RUNNING, started_at=timezone.now(), error="")
-        with translation.override(job.language):
+        with translation.override(job.language), _closing_side_connection():
             try:
                 result = func(job, **params) or {}
             except JobFailed as exc:
@@ -228,6 +228,18 @@ def _side_connection() -> BaseDatabaseWrapper:
         side = connections.create_connection(DEFAULT_DB_ALIAS)
         _side.connection = side
     return side
+
+
+@contextmanager
+def _closing_side_connection() -> Iterator[None]:
+    """The second connection lives as long as one task: a worker does not keep a session open between tasks."""
+    try:
+        yield
+    finally:
+        side: BaseDatabaseWrapper | None = getattr(_side, "connection", None)
+        if side is not None:
+            side.close()
+            _side.connection = None
 
 
 def _write_on_side_connection(job_id: int, fields: dict[str, Any]) -> None:

@@ -138,3 +138,21 @@ def test_an_unknown_kind_of_job_is_refused_before_anything_is_written(towns, per
     with pytest.raises(ValueError, match="unknown job kind"):
         job_start(town=towns[0], user=personas["bob"], kind="no-such-kind", task=tasks.count_to, total=1)
     assert not Job.objects.exists()
+
+
+def test_a_task_that_reports_inside_its_transaction_leaves_no_second_session_open(
+    towns, personas, tmp_path, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the second connection is PostgreSQL's (SQLite waits for the commit instead)")
+    go = tmp_path / "go"
+    go.touch()
+    with django_capture_on_commit_callbacks(execute=True):
+        job = start(towns[0], personas["bob"], tasks.wait_inside_a_transaction, go_file=str(go))
+    job.refresh_from_db()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()")
+        sessions = cursor.fetchone()[0]
+    assert job.status == "done" and sessions == 1

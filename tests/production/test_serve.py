@@ -53,8 +53,9 @@ def database(settings, django_user_model) -> Iterator[str]:
     params = {"host": s["HOST"] or "127.0.0.1", "port": s["PORT"] or 5432, "user": s["USER"], "dbname": "postgres"}
     if s["PASSWORD"]:
         params["password"] = s["PASSWORD"]
-    connection.close()  # a template database must have no other session
+    connection.close()  # a template database must have no other session (not even a thread's forgotten one)
     with psycopg.connect(**params, autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [template])
         admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
     auth = s["USER"] + (f":{s['PASSWORD']}" if s["PASSWORD"] else "")
     yield f"postgres://{auth}@{params['host']}:{params['port']}/{name}"
