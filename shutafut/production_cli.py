@@ -1,4 +1,5 @@
-"""``shutafut prepare``: the production profile's install and upgrade step. Registered in shutafut/cli.py.
+"""``shutafut prepare`` (the production profile's install and upgrade step) and ``shutafut prune-jobs`` (nightly
+housekeeping). Registered in shutafut/cli.py.
 
 One process for what ``make serve`` (scripts/serve.sh) does before it starts gunicorn and the workers: apply the
 migrations, create the cache table of the shared cache, collect the hashed static files, and run the deploy checks.
@@ -23,5 +24,27 @@ def prepare_command() -> None:
     call_command("check", deploy=True, fail_level="ERROR")
 
 
+@click.command("prune-jobs")
+@click.option("--days", default=30, show_default=True, help="Keep what finished more recently than this.")
+def prune_jobs_command(days: int) -> None:
+    """Delete finished background jobs (with their uploads and PDFs) and task results older than DAYS."""
+    from shutafut.cli import django_setup
+
+    django_setup()
+    import datetime as dt
+
+    from django.core.management import call_command
+    from django_tasks import default_task_backend
+    from django_tasks_db import DatabaseBackend
+
+    from shutafut.jobs.services import jobs_prune
+
+    removed = jobs_prune(older_than=dt.timedelta(days=days))
+    if isinstance(default_task_backend, DatabaseBackend):  # the tests run tasks at once: no results are kept
+        call_command("prune_db_task_results", min_age_days=days, queue_name="*", verbosity=0)
+    click.echo(f"{removed} finished jobs older than {days} days deleted")
+
+
 def register(main: click.Group) -> None:
     main.add_command(prepare_command)
+    main.add_command(prune_jobs_command)

@@ -21,6 +21,7 @@ unexpected error, and re-raised so that the task result keeps its traceback for 
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import logging
@@ -145,6 +146,15 @@ def job_input_path(job: Job) -> Iterator[Path]:
         path = Path(folder) / f"input{suffix}"
         path.write_bytes(bytes(stored.content))
         yield path
+
+
+def jobs_prune(*, older_than: dt.timedelta) -> int:
+    """Delete the jobs that finished more than ``older_than`` ago, with their files; return how many."""
+    cutoff = timezone.now() - older_than
+    deleted, _by_model = Job.objects.filter(
+        status__in=(Job.Status.DONE, Job.Status.FAILED), finished_at__lt=cutoff
+    ).delete()
+    return _by_model.get(Job._meta.label, 0)
 
 
 # --- inside the task ----------------------------------------------------------------------------------------------

@@ -156,3 +156,36 @@ def test_a_task_that_reports_inside_its_transaction_leaves_no_second_session_ope
         cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()")
         sessions = cursor.fetchone()[0]
     assert job.status == "done" and sessions == 1
+
+
+def test_pruning_deletes_finished_jobs_older_than_the_limit_with_their_files(towns, personas, settings):
+    from click.testing import CliRunner
+
+    from tests.jobs.test_jobs_worker import DATABASE_TASKS
+
+    settings.TASKS = DATABASE_TASKS  # as in production: the task results are pruned too
+
+    from shutafut.jobs.models import JobFile
+    from shutafut.production_cli import prune_jobs_command
+
+    long_ago = timezone.now() - dt.timedelta(days=40)
+    old = Job.objects.create(town=towns[0], kind="town-pdf", language="he", status="done", finished_at=long_ago)
+    JobFile.objects.create(
+        job=old, purpose="output", name="r.pdf", content_type="application/pdf", size=1, content=b"%"
+    )
+    recent = Job.objects.create(
+        town=towns[0], kind="town-pdf", language="he", status="failed", finished_at=timezone.now()
+    )
+    stuck = Job.objects.create(town=towns[0], kind="town-pdf", language="he", status="running")
+    Job.objects.filter(pk=stuck.pk).update(created_at=long_ago)
+    result = CliRunner().invoke(prune_jobs_command, ["--days", "30"])
+    assert result.exit_code == 0, result.output
+    assert set(Job.objects.values_list("pk", flat=True)) == {recent.pk, stuck.pk} and not JobFile.objects.exists()
+
+
+def test_the_admin_lists_jobs_to_read_but_not_to_change(client, towns, personas, django_user_model):
+    job = start(towns[0], personas["bob"], tasks.count_to, total=1)
+    client.force_login(django_user_model.objects.create_superuser(username="root", password="pw-root"))
+    assert "town-pdf" in client.get("/admin/jobs/job/").content.decode()
+    page = client.get(f"/admin/jobs/job/{job.pk}/change/").content.decode()
+    assert 'name="_save"' not in page and client.get("/admin/jobs/job/add/").status_code == 403
