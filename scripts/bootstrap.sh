@@ -15,7 +15,8 @@ compile_messages() {
   if command -v msgfmt >/dev/null; then
     # compilemessages would also walk .venv; compile only our catalogs.
     find shutafut -name django.po -path '*/LC_MESSAGES/*' | while read -r po; do
-      msgfmt --check-format -o "${po%.po}.mo" "$po"
+      # Written aside, then renamed: a process loading the catalog meanwhile never reads half a file.
+      msgfmt --check-format -o "${po%.po}.mo.part" "$po" && mv "${po%.po}.mo.part" "${po%.po}.mo"
     done
   else
     echo "msgfmt not found (Debian package gettext): pages stay in the source language" >&2
