@@ -151,10 +151,9 @@ def job_input_path(job: Job) -> Iterator[Path]:
 def jobs_prune(*, older_than: dt.timedelta) -> int:
     """Delete the jobs that finished more than ``older_than`` ago, with their files; return how many."""
     cutoff = timezone.now() - older_than
-    deleted, _by_model = Job.objects.filter(
-        status__in=(Job.Status.DONE, Job.Status.FAILED), finished_at__lt=cutoff
-    ).delete()
-    return _by_model.get(Job._meta.label, 0)
+    finished = Job.objects.filter(status__in=(Job.Status.DONE, Job.Status.FAILED), finished_at__lt=cutoff)
+    _total, by_model = finished.delete()
+    return by_model.get(Job._meta.label, 0)
 
 
 # --- inside the task ----------------------------------------------------------------------------------------------
@@ -169,7 +168,7 @@ def job_task(func: JobFunction) -> Task[..., Any]:
         if job is None:  # deleted before a worker reached it
             return None
         _write(job, status=Job.Status.RUNNING, started_at=timezone.now(), error="")
-        with translation.override(job.language), _closing_side_connection():
+        with translation.override(job.language), _one_task_scope():
             try:
                 result = func(job, **params) or {}
             except JobFailed as exc:
@@ -183,7 +182,6 @@ def job_task(func: JobFunction) -> Task[..., Any]:
                 )
                 _write(job, status=Job.Status.FAILED, finished_at=timezone.now(), error=error)
                 raise
-        _last_write.pop(job.pk, None)
         full = max(job.total, job.done)
         _write(job, status=Job.Status.DONE, finished_at=timezone.now(), result=result, done=full, total=full)
         return result
@@ -241,11 +239,13 @@ def _side_connection() -> BaseDatabaseWrapper:
 
 
 @contextmanager
-def _closing_side_connection() -> Iterator[None]:
-    """The second connection lives as long as one task: a worker does not keep a session open between tasks."""
+def _one_task_scope() -> Iterator[None]:
+    """What report_progress keeps (the second connection, the last writes) lasts one task: a worker does not keep
+    a database session open between tasks."""
     try:
         yield
     finally:
+        _last_write.clear()
         side: BaseDatabaseWrapper | None = getattr(_side, "connection", None)
         if side is not None:
             side.close()
