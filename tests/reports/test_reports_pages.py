@@ -150,6 +150,25 @@ def test_another_town_s_import_file_cannot_be_imported_again_from_here(
     assert Job.objects.count() == 1
 
 
+def test_a_funding_file_is_imported_by_a_job_started_from_the_page(
+    client, personas, town_a_records, django_capture_on_commit_callbacks
+):
+    from shutafut.jobs.models import Job
+    from shutafut.reports.models import FundingFlow
+
+    header = "נושא,מספר תקנה,משרד,סוג תמיכה,מקבל התמיכה,מספר תאגיד,שנה,סה״כ אושר,סה״כ שולם\n"
+    data = (header + "x,1,משרד התרבות,א,עמותת לב,580000008,2021,10,100.5\n").encode()
+    login(client, personas, "alice")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/t/town-a/reports/import/", {"file": _upload(data), "kind": "funding", "action": "import"}
+        )
+    job = Job.objects.get()
+    assert response["Location"] == f"/t/town-a/jobs/{job.pk}/" and job.kind == "import-funding"
+    assert job.params == {"dry_run": False, "encoding": ""} and job.result["written"]
+    assert FundingFlow.objects.get().amount == 100.5 and job.title == "ייבוא העברות מימון"
+
+
 def test_the_town_pdf_is_made_by_a_job_and_downloaded_from_its_page(
     client, personas, town_a_records, django_capture_on_commit_callbacks
 ):
