@@ -19,14 +19,9 @@ $UV run --locked ruff format --check .
 $UV run --locked mypy shutafut
 $UV run --locked lint-imports --no-logo
 
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-PGDATA=$(mktemp -d)
+source scripts/pg.sh
 PGPORT=${PGPORT:-54329}
-as_pg() { if [ "$(id -u)" = 0 ]; then su postgres -c "$1"; else bash -c "$1"; fi; }
-[ "$(id -u)" = 0 ] && chown postgres: "$PGDATA"
-as_pg "$PGBIN/initdb -D $PGDATA -A trust -U postgres -E UTF8 --locale=C.UTF-8" >/dev/null
-as_pg "$PGBIN/pg_ctl -D $PGDATA -l $PGDATA/server.log -w start -o '-p $PGPORT -k $PGDATA -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off'" >/dev/null
-trap 'as_pg "$PGBIN/pg_ctl -D $PGDATA -m immediate stop" >/dev/null 2>&1; rm -rf "$PGDATA"' EXIT
+start_throwaway_postgres "$PGPORT"
 
 echo "== pytest on PostgreSQL (with the browser tests)"
 DATABASE_URL="postgres://postgres@127.0.0.1:$PGPORT/shutafut" $UV run --locked pytest -n 2 -q "$@"

@@ -3,7 +3,11 @@
 ``backup(path)`` writes every row of the project's tables (Django's serialization, with natural keys for content
 types so the file does not depend on the numbering of the database it came from). ``restore(path)`` loads such a
 file into an empty, migrated database in one transaction: all of it, or nothing. Sessions and the tables that
-``migrate`` rebuilds (content types, permissions) are left out.
+``migrate`` rebuilds (content types, permissions) are left out, and so is background work in passing (queued tasks,
+jobs and the files they read or made: a restored town starts them again).
+
+``scheduled_backup(folder=…, keep=…)`` is what the nightly timer asks a worker to do (``scheduled_backup_task``):
+a compressed backup that only its owner may read, in a folder only its owner may enter, keeping the newest ``keep``.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from django.apps import apps
+from django.conf import settings
 from django.core import serializers
 from django.core.management import call_command
 from django.core.serializers.json import Deserializer as JsonDeserializer
@@ -26,10 +31,14 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.core.serializers.json import Serializer as JsonSerializer
 from django.db import transaction
 from django.db.models import Model
+from django_tasks import task
 
 from shutafut.audit.context import suspended
 
-EXCLUDED = ("contenttypes", "auth.permission", "sessions")
+EXCLUDED = ("contenttypes", "auth.permission", "sessions", "django_tasks_database", "jobs")
+TRANSIENT_APPS = ("contenttypes", "sessions", "django_tasks_database", "jobs")
+BACKUP_PREFIX = "shutafut-"
+BACKUP_SUFFIX = ".json.gz"
 FORMAT = "shutafut"  # Django's JSON, with datetimes to the microsecond (DjangoJSONEncoder keeps milliseconds)
 
 
@@ -63,9 +72,7 @@ class RestoreError(Exception):
 def data_models() -> list[type[Model]]:
     """The models whose rows a backup holds."""
     return [
-        m
-        for m in apps.get_models()
-        if m._meta.app_label not in ("contenttypes", "sessions") and m._meta.label != "auth.Permission"
+        m for m in apps.get_models() if m._meta.app_label not in TRANSIENT_APPS and m._meta.label != "auth.Permission"
     ]
 
 
@@ -74,7 +81,8 @@ def _is_gzip(path: Path) -> bool:
 
 
 def backup(path: str | Path) -> int:
-    """Write the backup to ``path`` (gzip-compressed when it ends in .gz); return the number of records."""
+    """Write the backup to ``path`` (gzip-compressed when it ends in .gz); return the number of records. The file
+    is readable by its owner only (mode 0600) from before it gets its name."""
     path = Path(path)
     _register()
     out = io.StringIO()
@@ -96,6 +104,32 @@ def backup(path: str | Path) -> int:
         f.write(gzip.compress(data) if _is_gzip(path) else data)
     tmp.replace(path)
     return len(json.loads(text))
+
+
+def scheduled_backup(*, folder: str | Path, keep: int, now: dt.datetime | None = None) -> tuple[Path, list[Path]]:
+    """Write ``shutafut-<UTC time>.json.gz`` into ``folder`` (created, mode 0700; the file 0600), then delete all
+    but the newest ``keep`` such files. Return the new file and the deleted ones."""
+    if keep < 1:
+        raise ValueError("keep at least one backup")
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    folder.chmod(0o700)
+    stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%d-%H%M%S-%f")
+    path = folder / f"{BACKUP_PREFIX}{stamp}{BACKUP_SUFFIX}"
+    backup(path)
+    kept = sorted(folder.glob(f"{BACKUP_PREFIX}*{BACKUP_SUFFIX}"), reverse=True)
+    removed = kept[keep:]
+    for old in removed:
+        old.unlink()
+    return path, removed
+
+
+@task()
+def scheduled_backup_task() -> dict[str, Any]:
+    """The nightly backup, run by a worker (deploy/shutafut-backup.timer queues it): SHUTAFUT_BACKUP_DIR, keeping
+    SHUTAFUT_BACKUP_KEEP files."""
+    path, removed = scheduled_backup(folder=settings.BACKUP_DIR, keep=settings.BACKUP_KEEP)
+    return {"file": str(path), "removed": [str(p) for p in removed]}
 
 
 def database_is_empty() -> bool:

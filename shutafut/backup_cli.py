@@ -1,4 +1,4 @@
-"""``shutafut backup FILE`` and ``shutafut restore FILE``.
+"""``shutafut backup FILE``, ``shutafut restore FILE`` and ``shutafut scheduled-backup``.
 
 Listed in shutafut/cli.py, which sets Django up before it imports this module.
 """
@@ -6,9 +6,10 @@ Listed in shutafut/cli.py, which sets Django up before it imports this module.
 from __future__ import annotations
 
 import click
+from django.conf import settings
 
 from shutafut.audit.context import acting_as
-from shutafut.backup import RestoreError, backup, restore
+from shutafut.backup import RestoreError, backup, restore, scheduled_backup, scheduled_backup_task
 
 
 @click.command("backup")
@@ -30,6 +31,20 @@ def restore_command(file: str, replace: bool) -> None:
     except RestoreError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"{n} records restored from {file}")
+
+
+@click.command("scheduled-backup")
+@click.option("--now", is_flag=True, help="Write it in this process instead of asking a worker.")
+def scheduled_backup_command(now: bool) -> None:
+    """Back up into SHUTAFUT_BACKUP_DIR, keeping the newest SHUTAFUT_BACKUP_KEEP files (deploy/shutafut-backup.timer).
+
+    By default a background worker writes it (the timer's machine needs no access to the backup folder)."""
+    if now:
+        path, removed = scheduled_backup(folder=settings.BACKUP_DIR, keep=settings.BACKUP_KEEP)
+        click.echo(f"{path} written; {len(removed)} older backups removed")
+        return
+    result = scheduled_backup_task.enqueue()
+    click.echo(f"backup queued for a worker (task {result.id}); it writes into {settings.BACKUP_DIR}")
 
 
 @click.group("data")

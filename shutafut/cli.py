@@ -20,6 +20,9 @@ SUBCOMMANDS = {
     "data": Subcommand("shutafut.reports.cli:data", django=True),
     "backup": Subcommand("shutafut.backup_cli:backup_command", django=True),
     "restore": Subcommand("shutafut.backup_cli:restore_command", django=True),
+    "scheduled-backup": Subcommand("shutafut.backup_cli:scheduled_backup_command", django=True),
+    "prepare": Subcommand("shutafut.production_cli:prepare_command", django=True),
+    "prune-jobs": Subcommand("shutafut.production_cli:prune_jobs_command", django=True),
 }
 
 

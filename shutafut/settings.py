@@ -27,6 +27,9 @@ _DEV_SECRET = "dev-only-not-secret-shutafut"
 SECRET_KEY = env.str("SHUTAFUT_SECRET_KEY", default=_DEV_SECRET if DEBUG else "")
 if not SECRET_KEY:
     raise ImproperlyConfigured("SHUTAFUT_SECRET_KEY must be set when SHUTAFUT_DEBUG is off.")
+# Rotating the secret: the new one in SHUTAFUT_SECRET_KEY, the old ones here (comma-separated) until the sessions,
+# password-reset links and survey links signed with them have expired; then remove them (README, "Production").
+SECRET_KEY_FALLBACKS = env.list("SHUTAFUT_SECRET_KEY_FALLBACKS", default=[])
 
 ALLOWED_HOSTS = env.list("SHUTAFUT_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 
@@ -40,7 +43,10 @@ INSTALLED_APPS = [
     "django_htmx",
     "ninja",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "shutafut.accounts",
+    "shutafut.jobs",
     "shutafut.organizations",
     "shutafut.relationships",
     "shutafut.partnerships",
@@ -126,16 +132,18 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
+STATIC_ROOT = env.path("SHUTAFUT_STATIC_ROOT", default=BASE_DIR / "var" / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        else "shutafut.lib.staticfiles.CompressedManifestStorage"
     },
 }
+# collectstatic keeps only the hashed names (what pages link to), not a second copy under the plain names.
+WHITENOISE_KEEP_ONLY_HASHED_FILES = True
 
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
@@ -164,9 +172,16 @@ AXES_USERNAME_CALLABLE = "shutafut.security.logins.login_username"
 AXES_LOCKOUT_CALLABLE = "shutafut.security.logins.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ADMIN = False  # the counters are in the cache: axes' tables stay empty
-# Counters of the login throttle (django-axes: it warns, axes.W001, about a per-process cache such as LocMem), the
-# password reset's and the survey links' limits. Several processes need a shared cache: SHUTAFUT_CACHE_URL.
-CACHES = {"default": env.cache_url("SHUTAFUT_CACHE_URL", default="locmemcache://")}
+# Counters of the login throttle (django-axes), the password reset's and the survey links' limits: every process
+# must see the same ones. In production the default is a table of the database (``manage.py createcachetable``,
+# which ``make serve`` runs); a town with Redis or Valkey sets SHUTAFUT_CACHE_URL=redis://host:6379/0 (rediss://
+# with TLS). Development, one web process, keeps them in memory (and axes' warning about that, axes.W001, is off).
+CACHE_TABLE = "shutafut_cache"
+CACHES = {
+    "default": env.cache_url("SHUTAFUT_CACHE_URL", default="locmemcache://" if DEBUG else f"dbcache://{CACHE_TABLE}")
+}
+if DEBUG and CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    SILENCED_SYSTEM_CHECKS = ["axes.W001"]
 if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
@@ -174,9 +189,22 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = 31536000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    CSRF_TRUSTED_ORIGINS = env.list("SHUTAFUT_CSRF_TRUSTED_ORIGINS", default=[f"https://{h}" for h in ALLOWED_HOSTS])
+    CSRF_TRUSTED_ORIGINS = env.list(
+        "SHUTAFUT_CSRF_TRUSTED_ORIGINS", default=[f"https://{h}" for h in ALLOWED_HOSTS if not h.startswith(".")]
+    )
+    # Behind a reverse proxy that ends TLS (deploy/nginx.conf): it says "https" in X-Forwarded-Proto. Only set this
+    # when the proxy overwrites that header, or anyone could claim a secure connection.
     if env.bool("SHUTAFUT_BEHIND_PROXY", default=False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# --- Background work (shutafut.jobs; docs/jobs.md) ----------------------------------------------------------------
+# Django's Tasks API (the django-tasks backport) with its database backend: tasks wait in a table until one of the
+# ``manage.py db_worker`` processes (any number, on any machine that shares the database) runs them. The test
+# suite runs them at once instead (tests/conftest.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Scheduled backups (``shutafut backup --scheduled``, run by deploy/shutafut-backup.timer): where, and how many.
+BACKUP_DIR = env.path("SHUTAFUT_BACKUP_DIR", default=BASE_DIR / "var" / "backups")
+BACKUP_KEEP = env.int("SHUTAFUT_BACKUP_KEEP", default=14)
 
 EMAIL_BACKEND = env.str("SHUTAFUT_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 

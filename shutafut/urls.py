@@ -26,4 +26,5 @@ urlpatterns = [
     path("t/<slug:town>/reports/", include("shutafut.reports.urls")),
     path("t/<slug:town>/audit/", include("shutafut.audit.urls")),
     path("t/<slug:town>/tokens/", include("shutafut.accounts.town_urls")),
+    path("t/<slug:town>/jobs/", include("shutafut.jobs.urls")),
 ]

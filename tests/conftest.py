@@ -21,6 +21,20 @@ def pytest_collection_modifyitems(items):  # type: ignore[no-untyped-def]
             item.add_marker(pytest.mark.nodb)
 
 
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}}
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _tasks_run_at_once():  # type: ignore[no-untyped-def]
+    """Background tasks run in the test's own process, when the transaction that queued them commits (tests that
+    need the jobs done wrap the request in ``django_capture_on_commit_callbacks(execute=True)``). The tests of
+    the workers themselves switch back to the database backend."""
+    from django.test import override_settings
+
+    with override_settings(TASKS=IMMEDIATE_TASKS):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hasher(settings):  # type: ignore[no-untyped-def]
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -3,33 +3,29 @@ the public partnership page and the national view."""
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.utils.translation import get_language
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from shutafut.accounts.context_processors import NATIONAL_GROUP
 from shutafut.accounts.decorators import town_view
 from shutafut.accounts.models import Role, Town
+from shutafut.jobs.access import access_job
+from shutafut.jobs.models import Job
+from shutafut.jobs.selectors import job_url, recent_jobs
+from shutafut.jobs.services import JobInput, job_input, job_start
 from shutafut.partnerships.access import access_partnership
 from shutafut.partnerships.models import Partnership
-from shutafut.reports import exports, selectors
+from shutafut.reports import exports, selectors, tasks
 from shutafut.reports.importers import ORG_FORMATS
-from shutafut.reports.pdf import render_pdf
-from shutafut.reports.services import ImportResult, funding_import, organizations_import
 
 MAX_UPLOAD = 20 * 1024 * 1024
-
-
-def _pdf_response(data: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 @town_view()
@@ -38,9 +34,12 @@ def town_report_view(request: HttpRequest, town: Town) -> HttpResponse:
 
 
 @town_view()
+@require_POST
 def town_report_pdf_view(request: HttpRequest, town: Town) -> HttpResponse:
-    data = render_pdf("reports/town_pdf.html", {"town": town, "r": selectors.town_report(town)})
-    return _pdf_response(data, f"{town.slug}-report-{get_language()}.pdf")
+    """Start the PDF on a worker; its status page offers the download when it is ready."""
+    back = reverse("report-town", kwargs={"town": town.slug})
+    job = job_start(town=town, user=request.user, kind="town-pdf", task=tasks.town_pdf, back_url=back)
+    return redirect(job_url(job))
 
 
 @town_view()
@@ -51,10 +50,19 @@ def partnership_report_view(request: HttpRequest, town: Town, pk: int) -> HttpRe
 
 
 @town_view()
+@require_POST
 def partnership_report_pdf_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
     partnership = access_partnership(request.user, pk, town=town)
-    data = render_pdf("reports/partnership_pdf.html", {"town": town, "r": selectors.partnership_report(partnership)})
-    return _pdf_response(data, f"partnership-{partnership.pk}-{get_language()}.pdf")
+    back = reverse("report-partnership", kwargs={"town": town.slug, "pk": partnership.pk})
+    job = job_start(
+        town=town,
+        user=request.user,
+        kind="partnership-pdf",
+        task=tasks.partnership_pdf,
+        back_url=back,
+        partnership_id=partnership.pk,
+    )
+    return redirect(job_url(job))
 
 
 @town_view()
@@ -73,13 +81,19 @@ def export_view(request: HttpRequest, town: Town, name: str, fmt: str) -> HttpRe
     return response
 
 
+IMPORT_KINDS = {"organizations": "import-organizations", "funding": "import-funding"}
+
+
 @town_view(Role.COORDINATOR)
 def import_view(request: HttpRequest, town: Town) -> HttpResponse:
-    """Upload a file, see row by row what would happen (dry run), then import it for real."""
-    result: ImportResult | None = None
+    """Upload a file and check it row by row (dry run), then import it for real; both run on a worker, and the
+    job's page shows the result. A dry run's page offers to import the same file without uploading it again."""
     error = ""
     form = {"kind": "organizations", "format": "guidestar", "all_localities": False, "encoding": ""}
     if request.method == "POST":
+        source = request.POST.get("from_job")
+        if source:
+            return _import_again(request, town, source)
         form = {
             "kind": request.POST.get("kind", "organizations"),
             "format": request.POST.get("format", "guidestar"),
@@ -87,42 +101,52 @@ def import_view(request: HttpRequest, town: Town) -> HttpResponse:
             "encoding": request.POST.get("encoding", ""),
         }
         upload = request.FILES.get("file")
-        dry_run = request.POST.get("action") != "import"
         if upload is None:
             error = _("Choose a file.")
         elif upload.size is not None and upload.size > MAX_UPLOAD:
             error = _("The file is too large (at most 20 MB).")
-        elif form["kind"] not in ("organizations", "funding") or form["format"] not in ORG_FORMATS:
+        elif form["kind"] not in IMPORT_KINDS or form["format"] not in ORG_FORMATS:
             error = _("Unknown kind of import.")
         elif form["encoding"] not in ("", "cp1255"):
             error = _("Unknown encoding.")
         else:
-            suffix = Path(upload.name or "").suffix.lower()[:6] or ".csv"
-            with tempfile.NamedTemporaryFile(suffix=suffix) as handle:
-                for chunk in upload.chunks():
-                    handle.write(chunk)
-                handle.flush()
-                encoding = str(form["encoding"]) or None
-                if form["kind"] == "funding":
-                    result = funding_import(town=town, path=handle.name, dry_run=dry_run, encoding=encoding)
-                else:
-                    result = organizations_import(
-                        town=town,
-                        path=handle.name,
-                        fmt=str(form["format"]),
-                        dry_run=dry_run,
-                        all_localities=bool(form["all_localities"]),
-                        encoding=encoding,
-                    )
-    shown = []
-    if result is not None:
-        # The rows that need attention first, then a sample of the rest: a 20,000-row file stays readable.
-        shown = result.rejected[:500] + [r for r in result.rows if r.action in ("create", "update")][:200]
+            params: dict[str, Any] = {"dry_run": request.POST.get("action") != "import", "encoding": form["encoding"]}
+            if form["kind"] == "organizations":
+                params |= {"fmt": form["format"], "all_localities": form["all_localities"]}
+            job = _start_import(request, town, str(form["kind"]), JobInput.from_upload(upload), params)
+            return redirect(job_url(job))
+    recent = recent_jobs(town, IMPORT_KINDS.values())
     return render(
         request,
         "reports/import.html",
-        {"town": town, "result": result, "shown": shown, "error": error, "form": form, "formats": list(ORG_FORMATS)},
+        {"town": town, "error": error, "form": form, "formats": list(ORG_FORMATS), "recent": recent},
     )
+
+
+def _start_import(request: HttpRequest, town: Town, kind: str, upload: JobInput, params: dict[str, Any]) -> Job:
+    task = tasks.import_organizations if kind == "organizations" else tasks.import_funding
+    back = reverse("report-import", kwargs={"town": town.slug})
+    return job_start(
+        town=town,
+        user=request.user,
+        kind=IMPORT_KINDS[kind],
+        task=task,
+        role=Role.COORDINATOR,
+        back_url=back,
+        input_file=upload,
+        **params,
+    )
+
+
+def _import_again(request: HttpRequest, town: Town, source_pk: str) -> HttpResponse:
+    """Import for real the file of an earlier dry run, with the same options."""
+    source = access_job(request.user, source_pk, town=town)
+    stored = job_input(source)
+    kind = next((k for k, v in IMPORT_KINDS.items() if v == source.kind), None)
+    if kind is None or stored is None:
+        raise Http404
+    job = _start_import(request, town, kind, JobInput.from_file(stored), {**source.params, "dry_run": False})
+    return redirect(job_url(job))
 
 
 def public_partnership_view(request: HttpRequest, town: str, pk: int) -> HttpResponse:

@@ -18,6 +18,7 @@ def _empty_cache():  # type: ignore[no-untyped-def]
 @pytest.fixture
 def world(personas, town_a_records, django_user_model):  # type: ignore[no-untyped-def]
     """One record of every kind a URL can name, in town A, and a user for every role (the matrix's world)."""
+    from shutafut.jobs.models import Job, JobFile
     from shutafut.organizations.models import Person
     from shutafut.partnerships.models import Partnership
     from shutafut.surveys.links import link_issue
@@ -50,6 +51,10 @@ def world(personas, town_a_records, django_user_model):  # type: ignore[no-untyp
     from shutafut.accounts.services import api_token_create
 
     api_token, _secret = api_token_create(user=personas["carol"], town=town, name="כלי")
+    job = Job.objects.create(town=town, kind="town-pdf", language="he", status="done")
+    JobFile.objects.create(
+        job=job, purpose="output", name="r.pdf", content_type="application/pdf", size=1, content=b"%"
+    )
     users = {
         "viewer": personas["bob"],
         "member": personas["carol"],
@@ -66,5 +71,6 @@ def world(personas, town_a_records, django_user_model):  # type: ignore[no-untyp
         "task": task,
         "charter_item": item,
         "api_token": api_token,
+        "job": job,
     }
     return {"records": records, "users": users, "survey_token": token, "health_token": health_token}

@@ -43,6 +43,8 @@ POST_COORDINATOR = _profile(302, 302, 403, 403, 302, 404, 302)
 # The workspace's writes show their page again with the form's errors (400) instead of sending the user back.
 PAGE_POST_MEMBER = _profile(302, 302, 403, 400, 400, 404, 400)
 PAGE_POST_COORDINATOR = _profile(302, 302, 403, 403, 400, 404, 400)
+# POST-only actions that start a background job: an allowed role is sent on to the job's status page (302).
+POST_READ = _profile(302, 302, 302, 302, 302, 404, 302)
 API_READ = _profile(401, 401, 200, 200, 200, 404, 200)
 API_CREATE_MEMBER = _profile(401, 401, 403, 201, 201, 404, 201)
 API_CREATE_COORDINATOR = _profile(401, 401, 403, 403, 201, 404, 201)
@@ -204,13 +206,17 @@ ROWS: list[Row] = [
     page("health-respond", SURVEY_LINK, token="health_token"),
     # --- reports, public pages, national view --------------------------------------------------------------------
     page("report-town", TOWN_READ),
-    page("report-town-pdf", TOWN_READ),
+    action("report-town-pdf", POST_READ, note="POST; starts a job, then its status page"),
     page("report-partnership", TOWN_READ, pk="partnership"),
-    page("report-partnership-pdf", TOWN_READ, pk="partnership"),
+    action("report-partnership-pdf", POST_READ, note="POST; starts a job, then its status page", pk="partnership"),
     page("report-export", TOWN_READ, name="organizations", fmt="csv"),
     page("report-import", TOWN_COORDINATOR),
     page("public-partnership", PUBLIC, pk="public_partnership", note="only partnerships the convener made public"),
     page("national", NATIONAL_ONLY, note="the 'national' group: aggregates across towns only"),
+    # --- background jobs (a job asks for a role: this one, a town PDF, for viewers) ---------------------------------
+    page("job-detail", TOWN_READ, pk="job"),
+    page("job-status", TOWN_READ, pk="job"),
+    page("job-file", TOWN_READ, pk="job", note="the file the job made"),
     # --- audit ---------------------------------------------------------------------------------------------------
     page("audit-list", TOWN_COORDINATOR),
     page("town-api-tokens", TOWN_COORDINATOR),

@@ -1,0 +1,183 @@
+"""Benchmark: the production profile on a city-scale town (bigtown.py: the GuideStar list of 19,773 nonprofits
+in one town and 20,000 generated relationships among 3,000 of them). Prints, on this machine:
+
+- the 19,773-row organization import end to end through a real worker: from the page's request (the upload
+  stored, the task queued) until the job is done, with the worker's own share (goal <= 10 s);
+- the whole-process town PDF command, ``shutafut report town SLUG --pdf FILE`` (goal <= 3 s), for the demo town
+  of the issue's figure (beer-sheva) and, once, for the big town.
+
+    .tools/bin/uv run python bench/bench_city.py [--quick]      # make bench runs it on a throwaway PostgreSQL
+
+Workers and commands run as in production: their own processes, DEBUG off, on the benchmark's database
+(bigtown.bench_database: PostgreSQL when BENCH_DATABASE_URL names a server, else SQLite). Not a test: nothing is
+asserted. More figures (the map's) are functions that take the Bench and print their lines: add them to the
+list at the end of this file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.bigtown import GUIDESTAR, REPO, bench_database, build_big_town, migrate  # noqa: E402
+
+
+@dataclass
+class Bench:
+    """What every figure may use: the big town, the demo town, the production environment for subprocesses."""
+
+    big_town: Any
+    demo_town: Any
+    env: dict[str, str]
+    quick: bool
+    folder: Path
+    workers: list[subprocess.Popen[bytes]] = field(default_factory=list)
+
+    def start_worker(self) -> None:
+        """A worker as production runs it (scripts/serve.sh worker)."""
+        command = [sys.executable, "manage.py", "db_worker", "--no-reload", "--verbosity", "0"]
+        self.workers.append(subprocess.Popen(command, cwd=REPO, env=self.env))
+
+    def stop_workers(self) -> None:
+        for worker in self.workers:
+            worker.terminate()
+        for worker in self.workers:
+            worker.wait(timeout=60)
+        self.workers.clear()
+
+
+def production_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SHUTAFUT_")}
+    env.update(
+        SHUTAFUT_DEBUG="False",
+        SHUTAFUT_SECRET_KEY=secrets.token_urlsafe(50),
+        SHUTAFUT_ALLOWED_HOSTS="localhost",
+        DJANGO_SETTINGS_MODULE="shutafut.settings",
+    )
+    return env
+
+
+def import_through_a_worker(bench: Bench) -> None:
+    from django.contrib.auth import get_user_model
+
+    from shutafut.accounts.models import Role, Town
+    from shutafut.jobs.models import Job
+    from shutafut.jobs.services import JobInput, job_start
+    from shutafut.organizations.models import Organization
+    from shutafut.reports.tasks import import_organizations
+
+    user = get_user_model().objects.create_user(username="bench-coordinator")
+    town = Town.objects.create(slug="import-town", name="עיר הייבוא")
+    bench.start_worker()
+    time.sleep(3)  # the worker is up and polling before the clock starts, as in production
+    for attempt in ("into an empty town", "the same file again"):
+        started = time.perf_counter()
+        job = job_start(
+            town=town,
+            user=user,
+            kind="import-organizations",
+            task=import_organizations,
+            role=Role.COORDINATOR,
+            input_file=JobInput(GUIDESTAR.name, GUIDESTAR.read_bytes(), "text/csv"),
+            fmt="guidestar",
+            dry_run=False,
+            all_localities=False,
+            encoding="",
+        )
+        while not Job.objects.filter(pk=job.pk, status__in=("done", "failed")).exists():
+            time.sleep(0.05)
+        elapsed = time.perf_counter() - started
+        job.refresh_from_db()
+        worker = (job.finished_at - job.started_at).total_seconds() if job.finished_at and job.started_at else 0.0
+        counts = job.result.get("counts", {})
+        print(
+            f"import {attempt}: {job.result.get('rows')} rows end to end through a worker {elapsed:.2f} s "
+            f"(goal <= 10 s; the worker's part {worker:.2f} s, queued {elapsed - worker:.2f} s); "
+            f"{job.status}, {counts.get('create', 0)} created, {counts.get('unchanged', 0)} unchanged; "
+            f"{Organization.objects.filter(town=town).count()} organizations"
+        )
+    bench.stop_workers()
+
+
+def town_pdf_command(bench: Bench) -> None:
+    # The big town's report lists every organization (minutes here): one run, and none with --quick.
+    towns = [(bench.demo_town, 1 if bench.quick else 3)] + ([] if bench.quick else [(bench.big_town, 1)])
+    for town, times in towns:
+        runs = []
+        out = bench.folder / f"{town.slug}.pdf"
+        for _ in range(times):
+            started = time.perf_counter()
+            subprocess.run(
+                [str(REPO / ".venv" / "bin" / "shutafut"), "report", "town", town.slug, "--pdf", str(out)],
+                cwd=REPO,
+                env=bench.env,
+                check=True,
+                capture_output=True,
+            )
+            runs.append(time.perf_counter() - started)
+        print(
+            f"town PDF command, whole process ({town.slug}): {out.stat().st_size} bytes; "
+            f"best {min(runs):.2f} s, worst {max(runs):.2f} s of {len(runs)} (goal <= 3 s)"
+        )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="2,000 relationships; one PDF run, demo town only")
+    args = parser.parse_args()
+    if not GUIDESTAR.is_file():
+        print(f"not found: {GUIDESTAR} (set SHUTAFUT_SHARED_DIR to the shared/ folder)", file=sys.stderr)
+        return 2
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shutafut.settings")
+    with bench_database() as url, tempfile.TemporaryDirectory(prefix="shutafut-bench-") as folder:
+        import django
+
+        django.setup()
+        from django.conf import settings
+
+        from shutafut.accounts.models import Town
+        from shutafut.demo.loader import load_demo
+        from shutafut.organizations.models import Organization
+        from shutafut.relationships.models import Relationship
+
+        print(f"database: {url.rsplit('@', 1)[-1]}")
+        started = time.perf_counter()
+        migrate()
+        settings.DEBUG = True  # the demo refuses to load otherwise
+        load_demo()
+        settings.DEBUG = False
+        big = build_big_town(relationships=2_000 if args.quick else 20_000)
+        print(
+            f"big town built: {Organization.objects.filter(town=big).count()} organizations, "
+            f"{Relationship.objects.filter(town=big).count()} relationships in {time.perf_counter() - started:.1f} s"
+        )
+        bench = Bench(
+            big,
+            Town.objects.get(slug="beer-sheva"),
+            {**production_env(), "DATABASE_URL": url},
+            args.quick,
+            Path(folder),
+        )
+        try:
+            for figure in FIGURES:
+                figure(bench)
+        finally:
+            bench.stop_workers()
+    return 0
+
+
+FIGURES: list[Callable[[Bench], None]] = [import_through_a_worker, town_pdf_command]
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,29 @@
+"""The gate of a job: the only way a view obtains one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from shutafut.accounts.access import membership_in
+from shutafut.accounts.models import Role, Town
+from shutafut.jobs.models import Job
+
+
+def access_job(user: Any, pk: object, *, town: Town | None = None) -> Job:
+    """Return the job, or raise Http404 when it is missing or another town's (the same answer), and
+    PermissionDenied when the user's role in its town is below the role the job asks for."""
+    try:
+        job = Job.objects.select_related("town").filter(pk=int(str(pk))).first()
+    except ValueError:
+        job = None
+    if job is None or (town is not None and job.town_id != town.pk):
+        raise Http404
+    membership = membership_in(user, job.town_id)
+    if membership is None:
+        raise Http404
+    if not membership.allows(Role(job.role)):
+        raise PermissionDenied
+    return job
