@@ -10,6 +10,7 @@ import json
 import pytest
 from click.testing import CliRunner
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from shutafut.cli import main
 from shutafut.diagnosis import engine as e
@@ -61,7 +62,7 @@ def test_a_member_the_registry_refuses_is_named_and_nothing_is_written(towns):
         {"id": "b", "name": "Bad number", "sector": "third", "registry_number": "580000009"},
     )
     assert set(registry_problems(towns[0], bad.members)) == {1}
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(ValidationError) as caught, translation.override("en"):
         partnership_import(town=towns[0], record=bad)
     assert "Member 2 (Bad number)" in caught.value.messages[0]
     assert not Partnership.objects.filter(name="Imported").exists()
@@ -76,9 +77,10 @@ def test_the_cli_import_refuses_a_bad_registry_number_with_exit_2(towns, tmp_pat
         ),
         encoding="utf-8",
     )
-    result = CliRunner().invoke(main, ["partnership", "import", str(path), "--town", "town-a"])
+    with translation.override("en"):
+        result = CliRunner().invoke(main, ["partnership", "import", str(path), "--town", "town-a"])
     assert result.exit_code == 2
-    assert "Member 1 (B)" in result.output
+    assert "Member 1 (B): registry number:" in result.output
 
 
 def test_a_standing_body_meeting_regularly_survives_the_import(towns):
