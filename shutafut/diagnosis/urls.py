@@ -9,4 +9,5 @@ urlpatterns = [
     path("guided/preview/", views.guided_preview_view, name="guided-preview"),
     path("guided/export/", views.guided_export_view, name="guided-export"),
     path("guided/save/", views.guided_save_view, name="guided-save"),
+    path("<int:pk>/answer/<str:ask>/", views.diagnosis_answer_view, name="diagnosis-answer"),
 ]

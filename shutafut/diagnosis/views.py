@@ -14,8 +14,9 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import BadRequest, ValidationError
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -24,6 +25,7 @@ from django.views.decorators.http import require_POST
 from shutafut.accounts.decorators import town_view
 from shutafut.accounts.models import Role, Town
 from shutafut.diagnosis import engine as e
+from shutafut.diagnosis.asks import ANSWERS
 from shutafut.diagnosis.engine.results import TEST_NAMES
 from shutafut.diagnosis.forms import STEPS, DraftContext, StepForms
 from shutafut.diagnosis.guided import (
@@ -39,6 +41,7 @@ from shutafut.diagnosis.imports import partnership_import, registry_problems
 from shutafut.diagnosis.services import diagnosis_document
 from shutafut.model.i18n import normalize_language
 from shutafut.organizations.models import Organization
+from shutafut.partnerships.access import access_partnership
 
 RESULT = "result"
 DRAFT_LIMIT = 200_000
@@ -243,3 +246,21 @@ def guided_save_view(request: HttpRequest, town: Town) -> HttpResponse:
             messages.success(request, _("The partnership was saved. Its diagnosis: %(rung)s.") % {"rung": rung})
             return redirect("partnership-detail", town=town.slug, pk=created.pk)
     return _page(request, town, draft, RESULT, save_errors=problems)
+
+
+@require_POST
+@town_view(Role.MEMBER)
+def diagnosis_answer_view(request: HttpRequest, town: Town, pk: int, ask: str) -> HttpResponse:
+    """Record the answer to a question the partnership page asks for an unknown test, then return to its diagnosis;
+    an answer the records refuse is shown again with what is wrong."""
+    if ask not in ANSWERS:
+        raise Http404
+    partnership = access_partnership(request.user, pk, town=town, role=Role.MEMBER)
+    question, record = ANSWERS[ask]
+    target = request.POST.get("target", "")
+    form = record(partnership, request.POST, int(target) if target.isdigit() else None)
+    if form is None:
+        messages.success(request, _("Recorded."))
+        return redirect(reverse("partnership-detail", kwargs={"town": town.slug, "pk": partnership.pk}) + "#diagnosis")
+    page = {"town": town, "partnership": partnership, "question": question, "form": form, "ask": ask, "target": target}
+    return render(request, "diagnosis/answer.html", page)

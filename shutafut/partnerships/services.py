@@ -225,6 +225,16 @@ def activity_create(*, partnership: Partnership, organizers: Iterable[Member] = 
 
 
 @changes_partnership
+def activity_organizers_set(*, activity: Activity, organizers: Iterable[Member]) -> Activity:
+    """Record who organized ``activity``: members of its partnership, at least one."""
+    chosen = _require_members(activity.partnership, "organizers", organizers)
+    if not chosen:
+        raise ValidationError({"organizers": gettext("Tick who organized it.")})
+    activity.organizers.set(chosen)
+    return activity
+
+
+@changes_partnership
 def interaction_create(*, partnership: Partnership, **fields: Any) -> Interaction:
     return model_create(Interaction, partnership=partnership, **fields)
 
