@@ -65,7 +65,12 @@ def _draft(request: HttpRequest) -> Draft:
         raise BadRequest("draft is not JSON") from exc
     if not isinstance(draft, dict) or not all(isinstance(v, dict) for v in draft.values()):
         raise BadRequest("draft is not a mapping of answers")
-    return {code: section for code, section in draft.items() if code in STEPS}
+    draft = {code: section for code, section in draft.items() if code in STEPS}
+    try:
+        record_from_answers(draft)  # reads every section the screens read
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise BadRequest("the answers are not the pages' own") from exc
+    return draft
 
 
 def _record(draft: Draft) -> e.Partnership | None:
@@ -75,7 +80,7 @@ def _record(draft: Draft) -> e.Partnership | None:
         return None
     try:
         return e.parse(record_from_answers(draft, lang=_lang()))
-    except (e.DiagnosisError, KeyError, TypeError, ValueError, AttributeError) as exc:
+    except e.DiagnosisError as exc:
         raise BadRequest("the answers do not make a record") from exc
 
 

@@ -105,6 +105,7 @@ def test_a_coordinator_finds_a_real_arrangement_is_a_partnership_and_saves_it(
     expect(page.get_by_test_id("guided-print")).to_be_visible()  # shown by the script; without it, the browser prints
     width = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
     assert width[0] <= width[1]
+    assert serious_accessibility_violations(page, live_server) == []
 
     # "No signed document": the live preview drops to cooperation before anything is sent with "Next".
     page.locator("dd", has_text="הסכם עקרונות").get_by_role("button").click()
@@ -127,7 +128,16 @@ def test_a_coordinator_finds_a_real_arrangement_is_a_partnership_and_saves_it(
     assert csp_errors == []
 
 
-def test_the_guided_screens_fit_a_phone_and_have_big_touch_targets(page, live_server, personas, towns, login):
+def serious_accessibility_violations(page: Any, live_server: Any) -> list[str]:
+    """axe-core's WCAG 2 A and AA rules (vendored, so the CSP allows it): the serious and critical violations."""
+    page.add_script_tag(url=f"{live_server.url}/static/vendor/axe.min.js")
+    result = page.evaluate(
+        "async () => await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}})"
+    )
+    return [f"{v['id']}: {v['help']}" for v in result["violations"] if v["impact"] in ("serious", "critical")]
+
+
+def test_the_guided_screens_fit_a_phone_with_big_touch_targets_and_pass_axe(page, live_server, personas, towns, login):
     page.set_viewport_size({"width": 360, "height": 740})
     login("carol", "pw-carol")
     page.goto(f"{live_server.url}/t/town-a/diagnosis/guided/")
@@ -142,3 +152,4 @@ def test_the_guided_screens_fit_a_phone_and_have_big_touch_targets(page, live_se
     assert button and button["height"] >= 44
     width = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
     assert width[0] <= width[1]
+    assert serious_accessibility_violations(page, live_server) == []

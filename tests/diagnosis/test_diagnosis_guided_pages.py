@@ -227,11 +227,18 @@ def test_only_a_coordinator_saves_and_a_viewer_does_not_answer(client, personas)
 
 
 @pytest.mark.parametrize(
-    "draft", ["{not json", json.dumps(["a"]), json.dumps({"members": {"answer": "given", "rows": [{"key": "m1"}]}})]
+    "draft",
+    [
+        "{not json",
+        json.dumps(["a"]),
+        json.dumps({"members": {"answer": "given", "rows": [{"key": "m1"}]}}),
+        json.dumps({"members": {"answer": "given", "rows": [{"key": "m1", "name": "A", "sector": "x"}]}}),
+        json.dumps({"documents": {"answer": "yes", "rows": "not rows"}}),
+    ],
 )
 def test_a_draft_these_pages_did_not_write_is_a_bad_request(carol, draft):
-    response = carol.post(url("guided-preview"), {"draft": draft})
-    assert response.status_code == 400
+    assert carol.post(url("guided-preview"), {"draft": draft}).status_code == 400
+    assert carol.post(url(PAGE), {"draft": draft, "step": "documents", "answer": "no"}).status_code == 400
 
 
 def test_a_blank_row_left_at_the_end_is_not_an_answer(carol):
