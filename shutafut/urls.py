@@ -23,6 +23,7 @@ urlpatterns = [
     path("t/<slug:town>/map/", include("shutafut.network.urls")),
     path("t/<slug:town>/surveys/", include("shutafut.surveys.urls")),
     path("t/<slug:town>/workspace/", include("shutafut.workspace.urls")),
+    path("t/<slug:town>/diagnosis/", include("shutafut.diagnosis.urls")),
     path("t/<slug:town>/reports/", include("shutafut.reports.urls")),
     path("t/<slug:town>/audit/", include("shutafut.audit.urls")),
     path("t/<slug:town>/tokens/", include("shutafut.accounts.town_urls")),

@@ -39,6 +39,7 @@ class PartnershipOut(Schema):
     framing: str
     started_on: dt.date | None
     horizon_months: int | None
+    standing_body: bool | None
     meeting_cadence: str
     is_public: bool
 
@@ -198,6 +199,7 @@ class PartnershipIn(Schema):
     framing: str = "means"
     started_on: dt.date | None = None
     horizon_months: int | None = None
+    standing_body: bool | None = None
     meeting_cadence: str = ""
     is_public: bool = False
 
@@ -212,6 +214,7 @@ class PartnershipPatch(Schema):
     framing: str | None = None
     started_on: dt.date | None = None
     horizon_months: int | None = None
+    standing_body: bool | None = None
     meeting_cadence: str | None = None
     is_public: bool | None = None
 

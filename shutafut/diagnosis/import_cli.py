@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import click
+from django.core.exceptions import ValidationError
 
 from shutafut.accounts.cli import TOWN
 from shutafut.accounts.models import Town
@@ -25,5 +26,9 @@ def partnership_import_command(file: str, town: Town) -> None:
     except DiagnosisError as exc:
         click.echo(f"Error: {exc.format_message()}", err=True)
         raise SystemExit(exc.exit_code) from exc
-    created = partnership_import(town=town, record=record)
+    try:
+        created = partnership_import(town=town, record=record)
+    except ValidationError as exc:
+        click.echo(f"Error: {' '.join(exc.messages)}", err=True)
+        raise SystemExit(2) from exc
     click.echo(f"{created.pk}\t{created.name}")

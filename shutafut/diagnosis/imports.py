@@ -1,21 +1,25 @@
 """Import a partnership described in the diagnosis input format (docs/diagnosis.md) as the town's records.
 
 The same file a researcher diagnoses with ``shutafut diagnose FILE`` becomes a partnership of a town, so the
-command line, the API and the page can be checked against one another. Organizations are matched by name within
-the town and created when missing. The whole import is one transaction: it lands whole or not at all.
+command line, the API and the page can be checked against one another. Each member is matched to the town's
+registry by its registry number, else by its name, and created when neither finds it. The whole import is one
+transaction: it lands whole or not at all, and a member the registry refuses is named with the reason.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from shutafut.accounts.models import Town
 from shutafut.diagnosis import engine as e
 from shutafut.lib.services import model_create
 from shutafut.model.sectors import Sector
 from shutafut.organizations.models import LegalForm, Organization
+from shutafut.organizations.registry import normalize
 from shutafut.partnerships import services
 from shutafut.partnerships.models import Approval, Decision, FlowKind, Member, Partnership, ResourceFlow
 from shutafut.workspace.services import norm_add
@@ -25,16 +29,82 @@ DEFAULTS_BY_SECTOR = {
     Sector.THIRD: ("nonprofit", LegalForm.AMUTA),
     Sector.BUSINESS: ("corporation", LegalForm.COMPANY),
 }
+# A nine-digit registry number tells the legal form by its prefix (organizations/registry.py).
+THIRD_SECTOR_BY_PREFIX = {
+    "58": ("nonprofit", LegalForm.AMUTA),
+    "57": ("cooperative", LegalForm.COOPERATIVE),
+    "50": ("endowment", LegalForm.ENDOWMENT),
+    "51": ("public_benefit_company", LegalForm.PUBLIC_BENEFIT_COMPANY),
+    "52": ("public_benefit_company", LegalForm.PUBLIC_BENEFIT_COMPANY),
+}
 
 
-def _organization(town: Town, member: e.Member) -> Organization:
-    found = Organization.objects.filter(town=town, name=member.name).first()
+def match_organization(town: Town, member: e.Member) -> Organization | None:
+    """The town's organization for ``member``: by its registry number when it has one, else by its name."""
+    number = normalize(member.registry_number or "")
+    if number:
+        found = Organization.objects.filter(town=town, registry_number=number).first()
+        if found is not None:
+            return found
+    return Organization.objects.filter(town=town, name=member.name).first()
+
+
+def new_organization(town: Town, member: e.Member) -> Organization:
+    """The organization an import would create for ``member`` (not saved): subtype and legal form follow the sector,
+    or the registry number's prefix in the third sector."""
+    number = normalize(member.registry_number or "")
+    subtype, legal_form = DEFAULTS_BY_SECTOR[member.sector]
+    if member.sector is Sector.THIRD and number[:2] in THIRD_SECTOR_BY_PREFIX:
+        subtype, legal_form = THIRD_SECTOR_BY_PREFIX[number[:2]]
+    return Organization(
+        town=town,
+        name=member.name,
+        sector=member.sector,
+        subtype=subtype,
+        legal_form=legal_form,
+        registry_number=number,
+    )
+
+
+def registry_problems(town: Town, members: tuple[e.Member, ...]) -> dict[int, list[str]]:
+    """What the registry would refuse in the members an import would create, by the member's index."""
+    problems: dict[int, list[str]] = {}
+    for index, member in enumerate(members):
+        if match_organization(town, member) is None:
+            refusals = _refusals(new_organization(town, member))
+            if refusals:
+                problems[index] = refusals
+    return problems
+
+
+def _refusals(organization: Organization) -> list[str]:
+    """Each field the registry refuses in ``organization``, as "field: reason"."""
+    try:
+        organization.full_clean()
+    except ValidationError as exc:
+        return [f"{_field_label(field)}: {' '.join(texts)}" for field, texts in exc.message_dict.items()]
+    return []
+
+
+def _field_label(field: str) -> str:
+    if field == "__all__":
+        return gettext("organization")
+    return str(getattr(Organization._meta.get_field(field), "verbose_name", field))
+
+
+def _organization(town: Town, index: int, member: e.Member) -> Organization:
+    found = match_organization(town, member)
     if found is not None:
         return found
-    subtype, legal_form = DEFAULTS_BY_SECTOR[member.sector]
-    return model_create(
-        Organization, town=town, name=member.name, sector=member.sector, subtype=subtype, legal_form=legal_form
-    )
+    organization = new_organization(town, member)
+    refusals = _refusals(organization)
+    if refusals:
+        raise ValidationError(
+            gettext("Member %(index)s (%(name)s): %(problems)s")
+            % {"index": index + 1, "name": member.name, "problems": "; ".join(refusals)}
+        )
+    organization.save()
+    return organization
 
 
 @transaction.atomic
@@ -49,13 +119,14 @@ def partnership_import(*, town: Town, record: e.Partnership) -> Partnership:
         beneficiaries="\n".join(record.beneficiaries or ()),
         started_on=record.started,
         horizon_months=record.horizon_months,
+        standing_body=record.standing_body,
         meeting_cadence=record.meeting_cadence.value if record.meeting_cadence else "",
     )
-    for m in record.members:
+    for index, m in enumerate(record.members):
         members[m.id] = model_create(
             Member,
             partnership=partnership,
-            organization=_organization(town, m),
+            organization=_organization(town, index, m),
             roles=[r.value for r in m.roles],
             joined_on=m.joined,
             mandate="recorded" if m.mandate else "",

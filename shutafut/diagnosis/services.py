@@ -35,9 +35,10 @@ def engine_input(partnership: Partnership) -> e.Partnership:
     """Describe ``partnership`` (with its parts prefetched by ``partnership_detail``) as the engine's input.
 
     Lists of records are always *recorded* (an empty list means none); a blank scalar such as the horizon is
-    *not recorded*, so the tests that need it come out unknown and ask for it. Each fact comes from its one home:
-    the records for the goal, roles and mandates; the workspace (``workspace.selectors.diagnosis_facts``) for
-    readiness, focus, the vision's endorsements and the working norms.
+    *not recorded*, so the tests that need it come out unknown and ask for it. An activity always has organizers, so
+    one with none chosen has them *not recorded*. Each fact comes from its one home: the records for the goal,
+    roles and mandates; the workspace (``workspace.selectors.diagnosis_facts``) for readiness, focus, the vision's
+    endorsements and the working norms.
     """
     p = partnership
     facts = diagnosis_facts(p)
@@ -86,6 +87,7 @@ def engine_input(partnership: Partnership) -> e.Partnership:
         public_goal=p.public_goals.strip() or None,
         beneficiaries=_lines(p.beneficiaries) or None,
         horizon_months=p.horizon_months,
+        standing_body=p.standing_body,
         meeting_cadence=e.Cadence(p.meeting_cadence) if p.meeting_cadence else None,
         framework_documents=tuple(
             e.FrameworkDocument(
@@ -117,7 +119,7 @@ def engine_input(partnership: Partnership) -> e.Partnership:
             e.Activity(
                 id=f"activity-{a.pk}",
                 date=a.date,
-                organizers=_ids("member", a.organizers.all()),
+                organizers=_ids("member", a.organizers.all()) or None,
                 beneficiaries=(a.beneficiaries_description,) if a.beneficiaries_description else (),
             )
             for a in p.activities.all()

@@ -2,7 +2,8 @@
 
 - Every change to a partnership's records (``partnership_changed``) refreshes its diagnosis history, in the same
   transaction; a ``partnership_batch`` sends it once, at its end, so an import is diagnosed once.
-- The partnership page shows the diagnosis panel (``PARTNERSHIP_PANELS``).
+- The partnership page shows the diagnosis panel (``PARTNERSHIP_PANELS``), with a question for each fact that would
+  decide an unknown test (``asks``).
 
 ``connect()`` runs in ``DiagnosisConfig.ready``.
 """
@@ -14,6 +15,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from shutafut.diagnosis.asks import asks_for
 from shutafut.diagnosis.services import diagnosis_context, diagnosis_refresh
 from shutafut.lib.panels import Panel
 from shutafut.partnerships.models import Partnership
@@ -26,7 +28,8 @@ def refresh_on_change(sender: object, *, partnership: Partnership, **kwargs: Any
 
 
 def panel_context(request: HttpRequest, partnership: Partnership) -> Mapping[str, Any]:
-    return diagnosis_context(partnership)
+    context = diagnosis_context(partnership)
+    return {**context, "asks": asks_for(partnership, context["diagnosis"])}
 
 
 def connect() -> None:

@@ -31,7 +31,10 @@ class DocumentKind(Vocabulary):
 
 
 class Cadence(Vocabulary):
-    """How often the joint body meets. ``none`` and ``ad_hoc`` are recorded, but are not a defined cadence."""
+    """How often the joint body meets. ``none`` and ``ad_hoc`` are recorded, but are not a defined cadence.
+
+    ``regular``: the joint body meets regularly, frequency unknown (what public descriptions of real partnerships
+    usually say). It counts as a set cadence when a standing joint body is recorded (docs/diagnosis.md, T2)."""
 
     NONE = "none"
     AD_HOC = "ad_hoc"
@@ -42,6 +45,7 @@ class Cadence(Vocabulary):
     QUARTERLY = "quarterly"
     SEMIANNUAL = "semiannual"
     YEARLY = "yearly"
+    REGULAR = "regular"
 
 
 class InReturn(Vocabulary):
@@ -112,6 +116,7 @@ _LABELS: dict[tuple[str, str], Text] = {
     ("Cadence", Cadence.QUARTERLY.value): Text("רבעונית", "Quarterly"),
     ("Cadence", Cadence.SEMIANNUAL.value): Text("פעמיים בשנה", "Twice a year"),
     ("Cadence", Cadence.YEARLY.value): Text("שנתית", "Yearly"),
+    ("Cadence", Cadence.REGULAR.value): Text("באופן קבוע, התדירות לא ידועה", "Regularly, frequency unknown"),
     ("InReturn", InReturn.NOTHING.value): Text("כלום", "Nothing"),
     ("InReturn", InReturn.RECOGNITION.value): Text("הכרה בלבד", "Recognition only"),
     ("InReturn", InReturn.DELIVERABLE.value): Text("תוצר שהגדיר הנותן", "A deliverable set by the giver"),

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from shutafut.lib.choices import choices
 from shutafut.lib.forms import model_choice
+from shutafut.model.records import DocumentKind, InReturn
 from shutafut.model.roles import PartnerRole
 from shutafut.organizations.models import Organization, Person
 from shutafut.partnerships.models import (
@@ -36,6 +37,7 @@ class PartnershipForm(forms.ModelForm[Partnership]):
             "framing",
             "started_on",
             "horizon_months",
+            "standing_body",
             "meeting_cadence",
         ]
         widgets = {
@@ -138,6 +140,13 @@ class ActivityForm(_PartForm):
     class Meta:
         model = Activity
         fields = ["date", "title", "description", "organizers", "beneficiaries_count", "beneficiaries_description"]
+        labels = {"organizers": _("Who organized it?")}
+        help_texts = {
+            "organizers": _(
+                "An activity that two members or more organize together shows they adjust their work to each other."
+                " Leave empty only if you do not know; the diagnosis will ask again."
+            )
+        }
         widgets = {
             "date": DATE,
             "description": forms.Textarea(attrs={"rows": 2}),
@@ -155,7 +164,34 @@ class InteractionForm(_PartForm):
 
 
 class DocumentForm(_PartForm):
-    member_fields = ("signatories", "decision_members")
+    """A framework document; for a contract, the money paid under it too (who pays, who is paid, for what)."""
+
+    member_fields = ("signatories", "decision_members", "payer", "payee")
+    payer = forms.ModelChoiceField(
+        Member.objects.none(),
+        label=_("If it is a contract: who pays under it?"),
+        required=False,
+        help_text=_("Leave empty if you do not know; the diagnosis will ask again."),
+    )
+    payee = forms.ModelChoiceField(Member.objects.none(), label=_("Who is paid under it?"), required=False)
+    payment_in_return = forms.ChoiceField(
+        label=_("What does the payer get in return?"), choices=choices(InReturn), initial=InReturn.DELIVERABLE
+    )
+    payment_value = forms.DecimalField(
+        label=_("Amount paid (NIS)"), required=False, min_value=0, max_digits=14, decimal_places=2
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        payer, payee = data.get("payer"), data.get("payee")
+        if payer is not None or payee is not None:
+            if data.get("kind") != DocumentKind.CONTRACT:
+                self.add_error("payer", _("Only a contract has a payment recorded with it."))
+            elif payer is None:
+                self.add_error("payer", _("Say who pays under the contract."))
+            elif payee is None:
+                self.add_error("payee", _("Say who is paid under the contract."))
+        return data
 
     class Meta:
         model = FrameworkDocument

@@ -54,6 +54,15 @@ class Partnership(models.Model):
     framing = models.CharField(_("framing"), max_length=20, choices=Labels(Framing), default=Framing.MEANS)
     started_on = models.DateField(_("start date"), null=True, blank=True)
     horizon_months = models.PositiveIntegerField(_("planned horizon (months)"), null=True, blank=True)
+    standing_body = models.BooleanField(
+        _("standing joint body"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "A steering committee, round table or forum with a set membership that goes on between meetings."
+            " Leave empty when not known."
+        ),
+    )
     meeting_cadence = models.CharField(
         _("meeting cadence"),
         max_length=20,

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from decimal import Decimal
 from functools import wraps
 from typing import Any, ParamSpec, TypeVar
 
@@ -17,9 +18,12 @@ from django.utils.translation import gettext
 
 from shutafut.accounts.models import Town
 from shutafut.lib.services import model_create, model_update
+from shutafut.model.records import DocumentKind, InReturn
+from shutafut.model.resources import ResourceType
 from shutafut.partnerships.models import (
     Activity,
     Decision,
+    FlowKind,
     FrameworkDocument,
     Interaction,
     Member,
@@ -164,9 +168,72 @@ def document_create(
     return _create_with_members(FrameworkDocument, partnership, members, **fields)
 
 
+def document_record(
+    *,
+    partnership: Partnership,
+    payer: Member | None = None,
+    payee: Member | None = None,
+    payment_in_return: str = InReturn.DELIVERABLE,
+    payment_value: Decimal | None = None,
+    **fields: Any,
+) -> FrameworkDocument:
+    """Record a framework document and, for a contract, the money paid under it (from ``payer`` to ``payee``), in
+    one transaction. A contract's payer and payee are asked for because a tender named without the money that flowed
+    says too little about whether it is a purchase of services (docs/diagnosis.md, T7)."""
+    with partnership_batch(partnership):
+        document = document_create(partnership=partnership, **fields)
+        if payer is not None or payee is not None:
+            contract_payment_record(
+                document=document, payer=payer, payee=payee, in_return=payment_in_return, value=payment_value
+            )
+    return document
+
+
+@changes_partnership
+def contract_payment_record(
+    *,
+    document: FrameworkDocument,
+    payer: Member | None,
+    payee: Member | None,
+    in_return: str = InReturn.DELIVERABLE,
+    value: Decimal | None = None,
+) -> ResourceFlow:
+    """Record the money paid under the contract ``document``: a pledge of budget from ``payer`` to ``payee``."""
+    errors = {}
+    if document.kind != DocumentKind.CONTRACT:
+        errors["payer"] = gettext("Only a contract has a payment recorded with it.")
+    if payer is None:
+        errors["payer"] = gettext("Say who pays under the contract.")
+    if payee is None:
+        errors["payee"] = gettext("Say who is paid under the contract.")
+    if errors:
+        raise ValidationError(errors)
+    return model_create(
+        ResourceFlow,
+        partnership=document.partnership,
+        kind=FlowKind.PLEDGE,
+        giver=payer,
+        receiver=payee,
+        resource_type=ResourceType.BUDGET,
+        in_return=in_return,
+        value=value,
+        description=gettext("Payment under %(document)s") % {"document": document.title},
+    )
+
+
 @changes_partnership
 def activity_create(*, partnership: Partnership, organizers: Iterable[Member] = (), **fields: Any) -> Activity:
     return _create_with_members(Activity, partnership, {"organizers": organizers}, **fields)
+
+
+@changes_partnership
+def activity_organizers_set(*, activity: Activity, organizers: Iterable[Member]) -> Activity:
+    """Record who organized ``activity``: members of its partnership, at least one."""
+    chosen = _require_members(activity.partnership, "organizers", organizers)
+    if not chosen:
+        raise ValidationError({"organizers": gettext("Tick who organized it.")})
+    activity.organizers.set(chosen)
+    return activity
 
 
 @changes_partnership

@@ -84,7 +84,7 @@ PARTS: dict[str, tuple[type[Any], Any, Any]] = {
     "flow": (forms.FlowForm, services.flow_create, gettext_lazy("Add a resource pledge or delivery")),
     "decision": (forms.DecisionForm, services.decision_create, gettext_lazy("Record a decision")),
     "activity": (forms.ActivityForm, services.activity_create, gettext_lazy("Record an activity")),
-    "document": (forms.DocumentForm, services.document_create, gettext_lazy("Add a framework document")),
+    "document": (forms.DocumentForm, services.document_record, gettext_lazy("Add a framework document")),
     "interaction": (forms.InteractionForm, services.interaction_create, gettext_lazy("Record an interaction")),
     "interest": (forms.InterestForm, None, gettext_lazy("Record a matter before the authority")),
 }

@@ -128,6 +128,12 @@ def _edit(fn: Callable[[Record], Any]) -> Change:
     return change
 
 
+def _contract_without_money(r: Record, contributors: int) -> None:
+    """A contract between the city and the nonprofit, and shared-goal pledges from ``contributors`` members only."""
+    r["framework_documents"].append({"id": "tender", "kind": "contract", "signatories": ["city", "npo"]})
+    r["pledges"] = r["pledges"][:contributors]
+
+
 @pytest.mark.parametrize(
     ("test", "change", "status"),
     [
@@ -163,6 +169,27 @@ def _edit(fn: Callable[[Record], Any]) -> Change:
             ),
             P,
             id="T2-two-recurring-activities-pass",
+        ),
+        pytest.param(
+            "T2",
+            _edit(lambda r: r.update(meeting_cadence="regular", standing_body=True)),
+            P,
+            id="T2-regular-meetings-of-a-standing-body-pass",
+        ),
+        pytest.param(
+            "T2", _set("meeting_cadence", "regular"), U, id="T2-regular-meetings-without-a-recorded-body-unknown"
+        ),
+        pytest.param(
+            "T2",
+            _edit(lambda r: r.update(meeting_cadence="regular", standing_body=False)),
+            U,
+            id="T2-regular-meetings-with-no-standing-body-unknown",
+        ),
+        pytest.param(
+            "T2",
+            _edit(lambda r: r.update(meeting_cadence="ad_hoc", standing_body=True)),
+            F,
+            id="T2-a-standing-body-that-meets-when-needed-fails",
         ),
         pytest.param("T3", lambda r: None, P, id="T3-three-givers-three-types-pooled-passes"),
         pytest.param("T3", one_resource_type, F, id="T3-one-type-fails"),
@@ -242,6 +269,26 @@ def _edit(fn: Callable[[Record], Any]) -> Change:
         pytest.param("T6", one_sector, F, id="T6-one-sector-fails"),
         pytest.param("T7", lambda r: None, P, id="T7-no-transactions-passes"),
         pytest.param("T7", _edit(lambda r: (r.pop("pledges"), r.pop("deliveries"))), U, id="T7-not-recorded-unknown"),
+        pytest.param(
+            "T7", _edit(lambda r: _contract_without_money(r, 1)), U, id="T7-unpaid-contract-one-contributor-unknown"
+        ),
+        pytest.param(
+            "T7",
+            _edit(lambda r: _contract_without_money(r, 2)),
+            P,
+            id="T7-unpaid-contract-beside-two-contributors-passes",
+        ),
+        pytest.param(
+            "T7",
+            _edit(
+                lambda r: (
+                    _contract_without_money(r, 1),
+                    r["pledges"].append(_money("city", "npo", "service_operation")),
+                )
+            ),
+            F,
+            id="T7-contract-with-its-payment-outsourcing-fails",
+        ),
     ],
 )
 def test_each_test(full: Record, diagnose_record: Any, test: str, change: Change, status: TestStatus) -> None:

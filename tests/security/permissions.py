@@ -129,6 +129,12 @@ ROWS: list[Row] = [
     page("partnership-detail", TOWN_READ, pk="partnership"),
     page("partnership-edit", TOWN_MEMBER, pk="partnership"),
     page("partnership-part-create", TOWN_MEMBER, pk="partnership", part="decision"),
+    # --- guided diagnosis ----------------------------------------------------------------------------------------
+    page("guided-diagnosis", TOWN_MEMBER),
+    action("guided-preview", TOWN_MEMBER, note="POST; diagnoses the answers, writes nothing"),
+    action("guided-export", _profile(302, 302, 403, 400, 400, 404, 400), note="POST; no answers yet: bad request"),
+    action("guided-save", _profile(302, 302, 403, 403, 400, 404, 400), note="POST; no answers yet: bad request"),
+    action("diagnosis-answer", TOWN_MEMBER, note="POST; no answer: asked again", pk="partnership", ask="cadence"),
     # --- relationship map ----------------------------------------------------------------------------------------
     page("network-map", TOWN_READ),
     page("network-map-data", TOWN_READ),

@@ -9,7 +9,9 @@ from collections.abc import Sequence
 
 from shutafut.model.i18n import Message, _
 from shutafut.model.ladder import Rung
+from shutafut.model.records import Cadence
 
+from .criteria import horizon_months
 from .evidence import Evidence
 from .results import Exclusion, ExclusionResult, Flag, MissingData, NextStep, TestResult, TestStatus
 
@@ -78,10 +80,6 @@ RUNG_STEPS: dict[Rung, str] = {
 
 MISSING: dict[str, tuple[str, str]] = {
     "T1": ("framework_documents", _("Record the framework documents, or an empty list if there are none.")),
-    "T2": (
-        "horizon_months, meeting_cadence",
-        _("Record the planned horizon in months and the meeting cadence."),
-    ),
     "T3": (
         "pledges, deliveries",
         _("Record the resource pledges and deliveries, or empty lists if there are none."),
@@ -97,6 +95,18 @@ MISSING: dict[str, tuple[str, str]] = {
     "T7": (
         "pledges, deliveries",
         _("Record the resource pledges and deliveries, or empty lists if there are none."),
+    ),
+}
+"""What would decide an unknown test, by test; T2 and a T7 held back by a contract are worked out from the
+evidence (``_missing_for``)."""
+
+T2_MISSING: dict[str, str] = {
+    "horizon_months, meeting_cadence": _("Record the planned horizon in months and the meeting cadence."),
+    "horizon_months": _("Record the planned horizon in months, or the dates of the activities."),
+    "meeting_cadence": _("Record how often the joint body meets."),
+    "standing_body": _(
+        "Record whether a standing joint body (such as a steering committee) holds the regular meetings, or how"
+        " often they take place."
     ),
 }
 
@@ -134,13 +144,51 @@ def next_steps(
 
 
 def missing_data(tests: Sequence[TestResult], ev: Evidence) -> list[MissingData]:
-    """One entry per group of fields that would let an unknown test be decided."""
-    by_field: dict[str, tuple[str, list[str]]] = {}
+    """One entry per group of fields that would let an unknown test be decided; then the organizers of
+    activities when they could raise the rung, and the convener when it is not recorded."""
+    by_field: dict[str, tuple[Message, list[str]]] = {}
     for t in tests:
-        if t.status is TestStatus.UNKNOWN and t.code in MISSING:
-            fld, msgid = MISSING[t.code]
-            by_field.setdefault(fld, (msgid, []))[1].append(t.code)
-    out = [MissingData(fld, Message(msgid), tuple(codes)) for fld, (msgid, codes) in by_field.items()]
+        if t.status is TestStatus.UNKNOWN:
+            for fld, message in _missing_for(t.code, ev):
+                by_field.setdefault(fld, (message, []))[1].append(t.code)
+    out = [MissingData(fld, message, tuple(codes)) for fld, (message, codes) in by_field.items()]
+    if ev.unorganized_activities and not ev.activity_adjusted:
+        out.append(
+            MissingData(
+                "activities.organizers",
+                Message(
+                    _(
+                        "Record who organized activities %(ids)s: an activity that two members or more organize"
+                        " together shows they adjust their work to each other."
+                    ),
+                    {"ids": ", ".join(ev.unorganized_activities)},
+                ),
+            )
+        )
     if not ev.partnership.convener_recorded:
         out.append(MissingData("convener", Message(_("Record which member convenes the partnership, or null."))))
     return out
+
+
+def _missing_for(code: str, ev: Evidence) -> list[tuple[str, Message]]:
+    p = ev.partnership
+    if code == "T2":
+        fields = []
+        if horizon_months(ev) is None and ev.activity_dates < ev.params.min_recurring_activities:
+            fields.append("horizon_months")
+        if p.meeting_cadence is None:
+            fields.append("meeting_cadence")
+        groups = [", ".join(fields)] if fields else []
+        if p.meeting_cadence is Cadence.REGULAR and p.standing_body is not True:
+            groups.append("standing_body")
+        return [(group, Message(T2_MISSING[group])) for group in groups]
+    if code == "T7" and ev.unpaid_contracts and (p.pledges is not None or p.deliveries is not None):
+        message = _(
+            "Record the money paid under contract %(docs)s: who pays (the giver), who is paid (the receiver) and"
+            " what the payer gets in return."
+        )
+        return [("pledges, deliveries", Message(message, {"docs": ", ".join(ev.unpaid_contracts)}))]
+    if code in MISSING:
+        fld, msgid = MISSING[code]
+        return [(fld, Message(msgid))]
+    return []

@@ -74,8 +74,12 @@ def horizon_months(ev: Evidence) -> int | None:
 
 def t2_ongoing(ev: Evidence) -> TestResult:
     """T2 ongoing: a planned horizon of at least ``ongoing_months`` (default 6) or activities on at least
-    ``min_recurring_activities`` (default 2) different dates, *and* a defined meeting cadence (not none
-    or ad hoc)."""
+    ``min_recurring_activities`` (default 2) different dates, *and* a set meeting cadence (not none or ad hoc).
+
+    A cadence of ``regular`` (regularly, frequency unknown) is a set cadence when a standing joint body is
+    recorded: the guide's framework is "explicit and ongoing", and a body with a set membership that meets
+    regularly is that, whatever its exact frequency. Without a standing body it stays unknown: the frequency
+    would decide."""
     months = ev.params.ongoing_months
     cadence = ev.partnership.meeting_cadence
     horizon = horizon_months(ev)
@@ -105,19 +109,36 @@ def t2_ongoing(ev: Evidence) -> TestResult:
         )
     if cadence is None:
         return _result("T2", U, _("The meeting cadence is not recorded."))
-    if horizon is not None and horizon >= months:
+    if cadence is Cadence.REGULAR and ev.partnership.standing_body is not True:
+        if ev.partnership.standing_body is None:
+            return _result(
+                "T2",
+                U,
+                _(
+                    "The partners meet regularly, frequency unknown, and it is not recorded whether a standing"
+                    " joint body (such as a steering committee) holds these meetings."
+                ),
+            )
         return _result(
             "T2",
-            P,
-            _("The planned horizon is %(horizon)s months and the partners meet on a set cadence."),
-            horizon=horizon,
+            U,
+            _(
+                "The partners meet regularly, frequency unknown, and there is no standing joint body; how often"
+                " they meet would decide."
+            ),
         )
-    return _result(
-        "T2",
-        P,
-        _("Activities took place on %(count)s different dates and the partners meet on a set cadence."),
-        count=ev.activity_dates,
-    )
+    regular = cadence is Cadence.REGULAR
+    if horizon is not None and horizon >= months:
+        if regular:
+            msgid = _("The planned horizon is %(horizon)s months and a standing joint body meets regularly.")
+        else:
+            msgid = _("The planned horizon is %(horizon)s months and the partners meet on a set cadence.")
+        return _result("T2", P, msgid, horizon=horizon)
+    if regular:
+        msgid = _("Activities took place on %(count)s different dates and a standing joint body meets regularly.")
+    else:
+        msgid = _("Activities took place on %(count)s different dates and the partners meet on a set cadence.")
+    return _result("T2", P, msgid, count=ev.activity_dates)
 
 
 def t3_joint_resources(ev: Evidence) -> TestResult:
@@ -308,12 +329,28 @@ def exclusion(ev: Evidence) -> ExclusionResult | None:
 
 def t7_not_excluded(ev: Evidence, excluded: ExclusionResult | None) -> TestResult:
     """T7 not a disguised exclusion: passes when there is no transactional flow, or when joint
-    contributions from enough members sit beside it (see ``exclusion``)."""
+    contributions from enough members sit beside it (see ``exclusion``).
+
+    Unknown when a contract is recorded without the money paid under it (no payer and payee) and the joint
+    contributions are too few to outweigh it: that payment could make the record a purchase of services or
+    outsourcing."""
     p = ev.partnership
     if excluded is not None:
         return TestResult("T7", F, excluded.reason, excluded.records)
     if p.pledges is None and p.deliveries is None:
         return _result("T7", U, _("No resource pledges or deliveries are recorded."))
+    contributors = {f.giver for f in ev.contributions}
+    if ev.unpaid_contracts and len(contributors) < ev.params.min_contributors_against_exclusion:
+        return _result(
+            "T7",
+            U,
+            _(
+                "Contract %(docs)s is recorded, but not the money paid under it (who pays whom, and for what);"
+                " that payment could make this a purchase of services or outsourcing."
+            ),
+            ev.unpaid_contracts,
+            docs=", ".join(ev.unpaid_contracts),
+        )
     transactions = [f.id for f in ev.flows if f.transaction is not None]
     if transactions:
         return _result(

@@ -18,7 +18,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from shutafut.model.i18n import Message, _
-from shutafut.model.records import DecisionMethod, InReturn, InteractionKind
+from shutafut.model.records import DecisionMethod, DocumentKind, InReturn, InteractionKind
 from shutafut.model.resources import ResourceType
 from shutafut.model.sectors import Sector
 
@@ -137,6 +137,8 @@ class Evidence:
     activity_beneficiaries: tuple[str, ...]
     joint_activity: bool
     """An activity organized by two members or more."""
+    unorganized_activities: tuple[str, ...]
+    """Ids of activities whose organizers are not recorded: any of them may have been organized together."""
     interests: tuple[MemberInterest, ...]
     info_pairs: frozenset[tuple[str, str]]
     """(from, to) pairs of members between which deliberate information went."""
@@ -160,6 +162,9 @@ class Evidence:
     external_beneficiaries: tuple[str, ...]
     """Beneficiaries, of the record or of its activities, that are not partner organizations (by id or by
     name)."""
+    unpaid_contracts: tuple[str, ...]
+    """Ids of contracts with no money recorded under them: no budget flow from a payer to a payee (a receiving
+    member) with either end among the contract's signatories (any member when it names none)."""
 
     def name(self, member_id: str) -> str:
         return member_names(self.members, (member_id,))
@@ -198,6 +203,7 @@ def build_evidence(p: Partnership, params: EngineParams) -> Evidence:
         activity_dates=activities.dates,
         activity_beneficiaries=activities.beneficiaries,
         joint_activity=activities.joint,
+        unorganized_activities=activities.unorganized,
         interests=interests,
         info_pairs=interactions.info_pairs,
         adjustments=interactions.adjustments,
@@ -212,6 +218,7 @@ def build_evidence(p: Partnership, params: EngineParams) -> Evidence:
         external_beneficiaries=_external_beneficiaries(
             check.members.values(), (*(p.beneficiaries or ()), *activities.beneficiaries)
         ),
+        unpaid_contracts=_unpaid_contracts(documents, flows),
     )
 
 
@@ -407,20 +414,25 @@ class _Activities(NamedTuple):
     dates: int
     beneficiaries: tuple[str, ...]
     joint: bool
+    unorganized: tuple[str, ...]
 
 
 def _activities(check: _Check, activities: Iterable[Activity]) -> _Activities:
     dates: set[date] = set()
     beneficiaries: list[str] = []
     joint = False
+    unorganized: list[str] = []
     for act in activities:
         if check.before_start(act.id, act.date):
             continue
-        organizers = check.known(act.id, "organizers", act.organizers)
         dates.add(act.date)
         beneficiaries.extend(act.beneficiaries)
+        if act.organizers is None:
+            unorganized.append(act.id)
+            continue
+        organizers = check.known(act.id, "organizers", act.organizers)
         joint = joint or len(organizers) >= 2
-    return _Activities(len(dates), tuple(beneficiaries), joint)
+    return _Activities(len(dates), tuple(beneficiaries), joint, tuple(unorganized))
 
 
 def _interests(check: _Check, interests: Iterable[MemberInterest]) -> tuple[MemberInterest, ...]:
@@ -487,6 +499,18 @@ def _two_way_information(
     if any(len(set(d.signatories)) >= 2 for d in documents):
         return True
     return any(f.reciprocal and f.receiver is not None for f in flows)
+
+
+def _unpaid_contracts(documents: Iterable[FrameworkDocument], flows: Sequence[Flow]) -> tuple[str, ...]:
+    payments = [f for f in flows if f.type is ResourceType.BUDGET and f.receiver is not None]
+    unpaid = []
+    for doc in documents:
+        if doc.kind is not DocumentKind.CONTRACT:
+            continue
+        signers = set(doc.signatories)
+        if not any(not signers or {f.giver, f.receiver} & signers for f in payments):
+            unpaid.append(doc.id)
+    return tuple(unpaid)
 
 
 def _decision_shares(members: Iterable[Member], joint_decisions: Sequence[Decision]) -> dict[str, float | None]:

@@ -38,6 +38,9 @@ class Member:
     """Stated interest in the focus, 0..3 (I2.1)."""
     influence: int | None = None
     """Stated ability to influence the focus, 0..3 (I2.1)."""
+    registry_number: str | None = None
+    """The organization's registry number (amuta, company, cooperative, or the authority's CBS symbol). The rules do
+    not read it; an import matches the member to the town's registry by it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +102,8 @@ class Decision:
 class Activity:
     id: str
     date: date
-    organizers: tuple[str, ...] = ()
+    organizers: tuple[str, ...] | None = None
+    """Who organized it; ``None`` when not recorded (then nobody can tell whether it was organized together)."""
     beneficiaries: tuple[str, ...] = ()
 
 
@@ -146,6 +150,9 @@ class Partnership:
     beneficiaries: tuple[str, ...] | None = None
     horizon_months: int | None = None
     meeting_cadence: Cadence | None = None
+    standing_body: bool | None = None
+    """Whether the partners have a standing joint body (a steering committee, round table or forum with a set
+    membership); with ``Cadence.REGULAR`` it makes the cadence count as set (T2)."""
     framework_documents: tuple[FrameworkDocument, ...] | None = None
     pledges: tuple[Pledge, ...] | None = None
     deliveries: tuple[Delivery, ...] | None = None

@@ -122,6 +122,7 @@ def parse(data: object) -> Partnership:
         beneficiaries=_opt(d, "beneficiaries", str),
         horizon_months=d.get("horizon_months"),
         meeting_cadence=Cadence(d["meeting_cadence"]) if "meeting_cadence" in d else None,
+        standing_body=d.get("standing_body"),
         framework_documents=_opt(d, "framework_documents", _document),
         pledges=_opt(d, "pledges", _pledge),
         deliveries=_opt(d, "deliveries", _delivery),
@@ -157,6 +158,7 @@ def _member(m: dict[str, Any]) -> Member:
         m.get("mandate"),
         m.get("interest"),
         m.get("influence"),
+        m.get("registry_number"),
     )
 
 
@@ -222,7 +224,7 @@ def _activity(x: dict[str, Any]) -> Activity:
     return Activity(
         x["id"],
         dt.date.fromisoformat(x["date"]),
-        _ids(x.get("organizers")),
+        _ids(x["organizers"]) if "organizers" in x else None,
         tuple(x.get("beneficiaries", ())),
     )
 
