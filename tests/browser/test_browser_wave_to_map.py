@@ -14,10 +14,9 @@ READY = "() => !!(window.shutafutMap && window.shutafutMap.cy && document.getEle
 
 
 @pytest.fixture
-def town_with_people(settings, town_a_records):  # type: ignore[no-untyped-def]
+def town_with_people(town_a_records):  # type: ignore[no-untyped-def]
     from shutafut.organizations.models import Organization, Person
 
-    settings.ROOT_URLCONF = "tests.surveys.survey_urls"  # the respondent form at /s/, until shutafut/urls.py has it
     city, ngo = town_a_records["city"], town_a_records["ngo"]
     shop = Organization.objects.create(
         town=city.town, name="מכולת השכונה", sector="business", subtype="small_business", legal_form="company"

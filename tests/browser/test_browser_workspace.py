@@ -40,9 +40,8 @@ def _move(page, to: str, reason: str = "") -> None:  # type: ignore[no-untyped-d
 
 
 def test_a_coordinator_takes_a_partnership_from_initiation_to_routine_in_hebrew(
-    page, live_server, personas, town_a_records, login, settings
+    page, live_server, personas, town_a_records, login
 ):
-    settings.ROOT_URLCONF = "tests.workspace.urls"
     from shutafut.partnerships.services import document_create
     from shutafut.workspace import services
 

@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.test import override_settings
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.reports.urls")]
+pytestmark = pytest.mark.django_db
 
 
 def login(client, personas, name):  # type: ignore[no-untyped-def]
