@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -26,13 +27,29 @@ def _fast_password_hasher(settings):  # type: ignore[no-untyped-def]
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+def shared_path(*parts: str) -> Path:
+    """A file or folder of the read-only ../shared (the guide's seed, the real data sets); fails when it is absent.
+
+    CI always has ../shared, so a missing one is a failure that says where it was looked for, never a skip.
+    """
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.fail(f"{path} not found: the tests read ../shared (set SHUTAFUT_SHARED_DIR to the shared/ folder)")
+    return path
+
+
+def require_program(name: str, package: str) -> str:
+    """The path of a program that `make test` installs; fails, naming the Debian package, when it is missing."""
+    found = shutil.which(name)
+    if found is None:
+        pytest.fail(f"{name} not found: install the Debian package {package} (make test installs it)")
+    return found
+
+
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
-    """The read-only real data sets of ../shared/data; tests that need them skip when they are absent."""
-    data = SHARED / "data"
-    if not data.is_dir():
-        pytest.skip(f"real data sets not found at {data} (set SHUTAFUT_SHARED_DIR to the shared/ folder)")
-    return data
+    """The read-only real data sets of ../shared/data."""
+    return shared_path("data")
 
 
 # Personas, after healthchecks' alice/bob/charlie: alice coordinates town A, bob only views town A, carol is a
