@@ -13,16 +13,6 @@ from tests.conftest import require_program
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo(settings):  # type: ignore[no-untyped-def]
-    from shutafut.accounts.models import Town
-    from shutafut.demo.loader import load_demo
-
-    settings.DEBUG = True
-    load_demo()
-    return Town.objects.get(slug="beer-sheva")
-
-
 def test_the_demo_town_pdf_reads_in_hebrew_with_embedded_fonts(demo, tmp_path):
     pdftotext, pdffonts = require_program("pdftotext", "poppler-utils"), require_program("pdffonts", "poppler-utils")
     out = tmp_path / "town.pdf"
