@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from tests.conftest import client_on_session
 from tests.security.permissions import ROWS, TOWN_COORDINATOR, TOWN_MEMBER, TOWN_READ
 from tests.security.test_security_permissions_matrix import _page_url, url_patterns
 
@@ -112,8 +113,7 @@ def _read_pages(client: Client, world: dict[str, Any]) -> dict[str, str]:
 
 @pytest.mark.parametrize("payload", sorted(PAYLOADS))
 def test_hostile_text_in_every_free_text_field_is_refused_or_stored_and_shown_escaped(payload, world):
-    client = Client(raise_request_exception=False)
-    client.force_login(world["users"]["coordinator"])
+    client = client_on_session(world["sessions"]["coordinator"], raise_request_exception=False)
     routes = url_patterns()
     value = PAYLOADS[payload]
     tried, accepted, errors = [], [], []
@@ -151,8 +151,7 @@ def test_a_stored_script_comes_back_escaped_on_the_detail_page(world):
 
     partnership = world["records"]["partnership"]
     partnership_update(partnership, name=SCRIPT, public_goals=BIDI)
-    client = Client()
-    client.force_login(world["users"]["coordinator"])
+    client = client_on_session(world["sessions"]["coordinator"])
     html = client.get(f"/t/town-a/partnerships/{partnership.pk}/").content.decode()
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
     assert "<script>alert" not in html
