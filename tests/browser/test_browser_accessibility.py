@@ -84,7 +84,7 @@ def test_the_login_page_has_no_serious_accessibility_violation(page, live_server
 
 
 def test_the_town_pages_have_no_serious_accessibility_violation(page, live_server, login, personas, town_a_records):
-    login("alice", "pw-alice")
+    login("alice")
     found = {}
     for name, url in _pages(live_server, town_a_records).items():
         response = page.goto(url)
@@ -107,7 +107,7 @@ def test_each_survey_form_has_no_serious_accessibility_violation(page, live_serv
 
 def test_no_page_breaks_the_content_security_policy(page, live_server, login, personas, town_a_records, survey_token):
     errors = csp_errors(page)
-    login("alice", "pw-alice")
+    login("alice")
     urls = [*_pages(live_server, town_a_records).values(), f"{live_server.url}/s/{survey_token}/"]
     for url in urls:
         response = page.goto(url)

@@ -50,7 +50,7 @@ def test_a_coordinator_takes_a_partnership_from_initiation_to_routine_in_hebrew(
     page.set_default_timeout(15000)
 
     # Initiation: the gates to kick-off are shown unmet until readiness and justification pass.
-    login("alice", "pw-alice")
+    login("alice")
     page.goto(f"{ws}/")
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
     expect(page.get_by_test_id("current-stage")).to_have_text("ייזום")
@@ -94,7 +94,7 @@ def test_a_coordinator_takes_a_partnership_from_initiation_to_routine_in_hebrew(
     expect(page.locator(".messages .error")).to_contain_text("כל השותפים אישרו את החזון המשותף")
 
     # Carol, the NGO's representative, fills its part: charter item and approval, vision, culture.
-    login("carol", "pw-carol")
+    login("carol")
     page.goto(f"{ws}/charter/")
     page.select_option("#id_item-member", str(ngo.pk))
     page.select_option("#id_item-column", "contribution")
@@ -115,7 +115,7 @@ def test_a_coordinator_takes_a_partnership_from_initiation_to_routine_in_hebrew(
     expect(page.locator("table.heatmap")).to_contain_text("הוסכם")
 
     # Agreement: a signed framework (recorded directly; its form is covered elsewhere), then action and routine.
-    login("alice", "pw-alice")
+    login("alice")
     page.goto(f"{ws}/")
     _move(page, "agreement")
     expect(page.get_by_test_id("current-stage")).to_have_text("הסכמות")
