@@ -15,7 +15,7 @@ import sqlite3
 import subprocess
 import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -30,9 +30,6 @@ from tests.conftest import REPO
 
 CHILD = Path(__file__).with_name("crash_child.py")
 N_MEMBERS, HALF_WAY = 6, 3  # the smallest import that can be killed half-way: after its third of six members
-
-# One worker runs the module, so each database is migrated once.
-pytestmark = pytest.mark.xdist_group("crash")
 
 
 def _backends() -> list[str]:
@@ -118,28 +115,45 @@ class Database:
         return dict(json.loads(line.removeprefix("INSIDE ")))
 
 
-@pytest.fixture(scope="module", params=_backends())
-def database(request, tmp_path_factory) -> Iterator[tuple[Database, dict[str, int]]]:  # type: ignore[no-untyped-def]
-    drop = None
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('crash') / 'crash.sqlite3'}"
-    else:
-        base = os.environ["DATABASE_URL"]
-        name = f"crash_{uuid.uuid4().hex[:12]}"
-        admin = base.rsplit("/", 1)[0] + "/postgres"
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-        url = base.rsplit("/", 1)[0] + "/" + name
+@pytest.fixture(scope="module")
+def databases(tmp_path_factory) -> Iterator[Callable[[str], tuple[Database, dict[str, int]]]]:  # type: ignore[no-untyped-def]
+    """Each backend's database, made (migrated and seeded) the first time a test asks for it, kept for the module.
 
-        def drop() -> None:
-            with psycopg.connect(admin, autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    Not a parametrized module fixture: pytest-randomly interleaves the backends' tests, and pytest would then make a
+    parametrized fixture's database afresh at every change of backend.
+    """
+    made: dict[str, tuple[Database, dict[str, int]]] = {}
+    drops: list[Callable[[], None]] = []
 
-    db = Database(url)
-    ids = json.loads(db.run("setup"))
-    yield db, ids
-    if drop is not None:
+    def get(backend: str) -> tuple[Database, dict[str, int]]:
+        if backend not in made:
+            if backend == "sqlite":
+                url = f"sqlite:///{tmp_path_factory.mktemp('crash') / 'crash.sqlite3'}"
+            else:
+                base = os.environ["DATABASE_URL"]
+                name = f"crash_{uuid.uuid4().hex[:12]}"
+                admin = base.rsplit("/", 1)[0] + "/postgres"
+                with psycopg.connect(admin, autocommit=True) as conn:
+                    conn.execute(f'CREATE DATABASE "{name}"')
+                url = base.rsplit("/", 1)[0] + "/" + name
+
+                def drop(admin: str = admin, name: str = name) -> None:
+                    with psycopg.connect(admin, autocommit=True) as conn:
+                        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+                drops.append(drop)
+            db = Database(url)
+            made[backend] = (db, json.loads(db.run("setup")))
+        return made[backend]
+
+    yield get
+    for drop in drops:
         drop()
+
+
+@pytest.fixture(params=_backends())
+def database(request, databases) -> tuple[Database, dict[str, int]]:  # type: ignore[no-untyped-def]
+    return databases(request.param)  # type: ignore[no-any-return]
 
 
 def test_an_import_killed_halfway_leaves_nothing_of_it(database):
