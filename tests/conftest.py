@@ -189,19 +189,31 @@ def town_a_records(towns):  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="module")
 def _demo_rows(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
-    def load() -> None:
-        from shutafut.demo.loader import load_demo
+    def load() -> Any:
+        from click.testing import CliRunner
 
+        from shutafut.accounts.models import Town
+        from shutafut.cli import main
+
+        assert not Town.objects.exists()
         with override_settings(DEBUG=True):  # the demo refuses to load otherwise
-            load_demo()
+            return CliRunner().invoke(main, ["demo"])
 
     yield from rows_for_the_module(django_db_blocker, load)
 
 
 @pytest.fixture
 def demo(_demo_rows, db, settings):  # type: ignore[no-untyped-def]
-    """The demo's two towns, loaded once for all the tests of a module (see rows_for_the_module); DEBUG is on."""
+    """The demo's two towns, loaded once for all the tests of a module (see rows_for_the_module) by the
+    ``shutafut demo`` command into the empty database; DEBUG is on."""
     from shutafut.accounts.models import Town
 
+    assert _demo_rows.exit_code == 0, _demo_rows.output
     settings.DEBUG = True
     return Town.objects.get(slug="beer-sheva")
+
+
+@pytest.fixture
+def demo_command(_demo_rows, demo):  # type: ignore[no-untyped-def]
+    """What ``shutafut demo`` answered when it loaded the module's demo (a click Result)."""
+    return _demo_rows

@@ -1,7 +1,8 @@
-"""The demo's contents: two towns large enough to exercise every screen, with its accounts and negative cases.
+"""The demo, as ``shutafut demo`` loads it: two towns large enough to exercise every screen, with its accounts and
+negative cases, loaded idempotently.
 
-The demo is loaded once for the module (tests/conftest.py, ``demo``); every test here reads it or writes inside its
-own rolled-back savepoint.
+The command loads it once for the module into the empty database (tests/conftest.py, ``demo``); every test here reads
+it or writes inside its own rolled-back savepoint.
 """
 
 from __future__ import annotations
@@ -16,6 +17,12 @@ from shutafut.partnerships.models import InReturn
 from shutafut.relationships.models import Relationship
 
 pytestmark = pytest.mark.django_db
+
+
+def test_the_command_loads_both_towns_and_names_the_demo_accounts(demo_command):
+    assert demo_command.exit_code == 0, demo_command.output
+    assert "coordinator1" in demo_command.output
+    assert set(Town.objects.values_list("slug", flat=True)) == {"beer-sheva", "kfar-saba"}
 
 
 def test_each_town_has_the_promised_size_and_variety(demo):
