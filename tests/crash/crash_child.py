@@ -1,11 +1,15 @@
-"""The child process of the crash tests: prepares the database, or performs one transactional write.
+"""The crash tests' process: it migrates and seeds a database, then forks one child process per write.
 
-    python crash_child.py setup | import MEMBERS [PAUSE_AT] | rating IDS pause|nopause RATED RUNG
+    python crash_child.py        (the database comes from DATABASE_URL)
 
-With a pause, the child prints INSIDE and what its own transaction already holds once it is in the middle of the
-write (part of the rows written, nothing committed), then sleeps, waiting for the parent's SIGKILL. Without one it
-prints DONE when the write has committed. The parent reads the database itself; the database comes from
-DATABASE_URL.
+It prints the seeded ids (JSON), then reads one case a line on its standard input, a JSON list:
+
+    ["import", MEMBERS, PAUSE_AT or null] | ["rating", IDS, PAUSE, RATED, RUNG]
+
+and runs it in a child forked from itself, so a case costs no start of Python and Django. With a pause, the child
+prints INSIDE, its process id and what its own transaction already holds, once it is in the middle of the write
+(part of the rows written, nothing committed), then sleeps, waiting for the parent's SIGKILL; without one it prints
+DONE when the write has committed. Then this process prints EXIT and the child's exit code (-9 once killed).
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ import json
 import os
 import sys
 import time
+import traceback
+from typing import Any
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shutafut.settings")
 sys.path.insert(0, os.environ.get("SHUTAFUT_REPO", "."))
@@ -26,7 +32,7 @@ from django.db.models.signals import post_save  # noqa: E402
 
 
 def pause(inside: dict[str, object]) -> None:
-    print("INSIDE", json.dumps(inside, ensure_ascii=False), flush=True)
+    print("INSIDE", os.getpid(), json.dumps(inside, ensure_ascii=False), flush=True)
     time.sleep(120)
 
 
@@ -104,14 +110,37 @@ def do_rating(ids: dict[str, int], with_pause: bool, rated_key: str, rung: int) 
     print("DONE", flush=True)
 
 
-if __name__ == "__main__":
-    mode = sys.argv[1]
-    if mode == "setup":
-        from django.core.management import call_command
+def run(case: list[Any]) -> None:
+    if case[0] == "import":
+        do_import(case[1], case[2])
+    elif case[0] == "rating":
+        do_rating(case[1], case[2], case[3], case[4])
+    else:
+        raise ValueError(f"unknown case: {case!r}")
 
-        call_command("migrate", interactive=False, verbosity=0)
-        seed()
-    elif mode == "import":
-        do_import(int(sys.argv[2]), int(sys.argv[3]) if len(sys.argv) > 3 else None)
-    elif mode == "rating":
-        do_rating(json.loads(sys.argv[2]), sys.argv[3] == "pause", sys.argv[4], int(sys.argv[5]))
+
+def serve() -> None:
+    from django.core.management import call_command
+    from django.db import connections
+
+    call_command("migrate", interactive=False, verbosity=0)
+    seed()
+    sys.stdout.flush()
+    for line in sys.stdin:
+        connections.close_all()  # the child opens a connection of its own
+        pid = os.fork()
+        if pid == 0:
+            code = 0
+            try:
+                run(json.loads(line))
+            except BaseException:
+                traceback.print_exc()
+                code = 1
+            sys.stdout.flush()
+            os._exit(code)
+        _pid, status = os.waitpid(pid, 0)
+        print("EXIT", os.waitstatus_to_exitcode(status), flush=True)
+
+
+if __name__ == "__main__":
+    serve()

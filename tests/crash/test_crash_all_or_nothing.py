@@ -1,9 +1,10 @@
 """Kill the process (SIGKILL) in the middle of an import and of a survey answer: the database holds all or nothing.
 
-Each case is one child process (tests/crash/crash_child.py) writing to a database of the module's own: a SQLite
-file (WAL, as configured) and, when DATABASE_URL points at PostgreSQL, a fresh database on that server. A child that
-is to be killed prints INSIDE, with what its own transaction already holds, once part of the rows are written; the
-parent kills it there. The parent reads the database itself, through a connection of its own outside Django.
+Each case is one child process writing to a database of the module's own: a SQLite file (WAL, as configured) and,
+when DATABASE_URL points at PostgreSQL, a fresh database on that server. tests/crash/crash_child.py migrates and
+seeds each database, then forks the child of each case from itself (Django already loaded). A child that is to be
+killed prints INSIDE, with what its own transaction already holds, once part of the rows are written; the parent
+kills it there. The parent reads the database itself, through a connection of its own outside Django.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import closing
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import psycopg
 import pytest
@@ -52,18 +53,40 @@ def _column(model: Any, field: str) -> str:
 
 
 class Database:
-    def __init__(self, url: str) -> None:
+    """A database and the process that migrated and seeded it, which forks a child for each case."""
+
+    def __init__(self, url: str, log: IO[str]) -> None:
         self.url = url
-
-    def _command(self, *args: str) -> list[str]:
-        return [sys.executable, str(CHILD), *args]
-
-    def run(self, *args: str) -> str:
-        result = subprocess.run(
-            self._command(*args), cwd=REPO, env=_env(self.url), capture_output=True, text=True, timeout=120
+        self.log = log
+        self.process = subprocess.Popen(
+            [sys.executable, str(CHILD)],
+            cwd=REPO,
+            env=_env(url),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=log,
+            text=True,
         )
-        assert result.returncode == 0, result.stderr[-3000:]
-        return result.stdout
+        self.ids: dict[str, int] = json.loads(self._line())
+
+    def _line(self) -> str:
+        assert self.process.stdout is not None
+        line = self.process.stdout.readline()
+        if not line:
+            self.log.seek(0)
+            raise AssertionError(f"the crash process stopped: {self.log.read()[-3000:]}")
+        return line.strip()
+
+    def _start(self, *case: object) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.write(json.dumps(case) + "\n")
+        self.process.stdin.flush()
+
+    def close(self) -> None:
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.process.stdin.close()
+        self.process.wait(timeout=30)
+        self.process.stdout.close()
 
     def rows(self) -> dict[str, object]:
         """What the database holds, read by the parent: counts, the ratings given, the links used."""
@@ -89,46 +112,39 @@ class Database:
             used = query(f"SELECT count(*) FROM {link} WHERE {_column(SurveyLink, 'last_used_at')} IS NOT NULL")
         return {**counts, "ratings": sorted(tuple(r) for r in ratings), "links_used": used[0][0]}
 
-    def finish(self, *args: str) -> None:
-        """Run the write to its end, in one child."""
-        assert self.run(*args).splitlines() == ["DONE"]
+    def finish(self, *case: object) -> None:
+        """Run the case's write to its end, in a child of its own."""
+        self._start(*case)
+        assert self._line() == "DONE"
+        assert self._line() == "EXIT 0"
 
-    def kill_inside(self, *args: str) -> dict[str, object]:
-        """Start the child, wait until it is inside its transaction, SIGKILL it there; return what it held."""
-        child = subprocess.Popen(
-            self._command(*args),
-            cwd=REPO,
-            env=_env(self.url),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        assert child.stdout is not None and child.stderr is not None
-        line = child.stdout.readline()
+    def kill_inside(self, *case: object) -> dict[str, object]:
+        """Start the case's child, wait until it is inside its transaction, SIGKILL it there; return what it held."""
+        self._start(*case)
+        line = self._line()
         if not line.startswith("INSIDE "):
-            child.kill()
-            raise AssertionError(f"the child never got inside its transaction: {line!r} {child.stderr.read()[-2000:]}")
-        child.send_signal(signal.SIGKILL)
-        assert child.wait(timeout=30) == -signal.SIGKILL
-        child.stdout.close()
-        child.stderr.close()
-        return dict(json.loads(line.removeprefix("INSIDE ")))
+            raise AssertionError(f"the child never got inside its transaction: {line!r}")
+        _inside, pid, held = line.split(" ", 2)
+        os.kill(int(pid), signal.SIGKILL)
+        assert self._line() == f"EXIT {-signal.SIGKILL}"
+        return dict(json.loads(held))
 
 
 @pytest.fixture(scope="module")
-def databases(tmp_path_factory) -> Iterator[Callable[[str], tuple[Database, dict[str, int]]]]:  # type: ignore[no-untyped-def]
+def databases(tmp_path_factory) -> Iterator[Callable[[str], Database]]:  # type: ignore[no-untyped-def]
     """Each backend's database, made (migrated and seeded) the first time a test asks for it, kept for the module.
 
     Not a parametrized module fixture: pytest-randomly interleaves the backends' tests, and pytest would then make a
     parametrized fixture's database afresh at every change of backend.
     """
-    made: dict[str, tuple[Database, dict[str, int]]] = {}
+    made: dict[str, Database] = {}
     drops: list[Callable[[], None]] = []
+    folder = tmp_path_factory.mktemp("crash")
 
-    def get(backend: str) -> tuple[Database, dict[str, int]]:
+    def get(backend: str) -> Database:
         if backend not in made:
             if backend == "sqlite":
-                url = f"sqlite:///{tmp_path_factory.mktemp('crash') / 'crash.sqlite3'}"
+                url = f"sqlite:///{folder / 'crash.sqlite3'}"
             else:
                 base = os.environ["DATABASE_URL"]
                 name = f"crash_{uuid.uuid4().hex[:12]}"
@@ -142,48 +158,46 @@ def databases(tmp_path_factory) -> Iterator[Callable[[str], tuple[Database, dict
                         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
                 drops.append(drop)
-            db = Database(url)
-            made[backend] = (db, json.loads(db.run("setup")))
+            made[backend] = Database(url, (folder / f"{backend}.log").open("w+", encoding="utf-8"))
         return made[backend]
 
     yield get
+    for db in made.values():
+        db.close()
+        db.log.close()
     for drop in drops:
         drop()
 
 
 @pytest.fixture(params=_backends())
-def database(request, databases) -> tuple[Database, dict[str, int]]:  # type: ignore[no-untyped-def]
+def database(request, databases) -> Database:  # type: ignore[no-untyped-def]
     return databases(request.param)  # type: ignore[no-any-return]
 
 
 def test_an_import_killed_halfway_leaves_nothing_of_it(database):
-    db, _ids = database
-    before = db.rows()
-    inside = db.kill_inside("import", str(N_MEMBERS), str(HALF_WAY))
+    before = database.rows()
+    inside = database.kill_inside("import", N_MEMBERS, HALF_WAY)
     assert inside == {"members": HALF_WAY}
-    assert db.rows() == before
+    assert database.rows() == before
 
 
 def test_an_import_that_finishes_leaves_all_of_it(database):
-    db, _ids = database
-    before = db.rows()
-    db.finish("import", str(N_MEMBERS))
-    after = db.rows()
+    before = database.rows()
+    database.finish("import", N_MEMBERS, None)
+    after = database.rows()
     assert after["partnerships"] == before["partnerships"] + 1  # type: ignore[operator]
     assert after["members"] == before["members"] + N_MEMBERS  # type: ignore[operator]
 
 
 def test_a_survey_answer_killed_before_commit_leaves_the_previous_answers_as_they_were(database):
-    db, ids = database
-    before = db.rows()
+    before = database.rows()
     assert ("ג", 2) in before["ratings"]  # type: ignore[operator]
-    inside = db.kill_inside("rating", json.dumps(ids), "pause", "c", "5")  # replaces the answer about ג
+    inside = database.kill_inside("rating", database.ids, True, "c", 5)  # replaces the answer about ג
     assert inside == {"rated": "ג", "rung": 5}
-    assert db.rows() == before
+    assert database.rows() == before
 
 
 def test_a_survey_answer_that_finishes_is_all_there(database):
-    db, ids = database
-    db.finish("rating", json.dumps(ids), "nopause", "b", "4")
-    after = db.rows()
+    database.finish("rating", database.ids, False, "b", 4)
+    after = database.rows()
     assert ("ב", 4) in after["ratings"] and after["links_used"] == 1  # type: ignore[operator]
