@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import os
+import shutil
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
+from django.conf import settings
+from django.db import transaction
+from django.test import Client, override_settings
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("SHUTAFUT_SHARED_DIR", REPO.parent / "shared"))
 
+
+T = TypeVar("T")
 
 DB_FIXTURES = {"db", "transactional_db", "django_db_setup", "live_server", "towns", "personas", "town_a_records"}
 
@@ -35,26 +44,101 @@ def _tasks_run_at_once():  # type: ignore[no-untyped-def]
         yield
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hasher(settings):  # type: ignore[no-untyped-def]
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hasher() -> Iterator[None]:
+    """MD5 for the whole run, so that users made by module-scoped fixtures are quick to make too."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+def record_migrations_as_applied() -> list[tuple[str, str]]:
+    """Record every migration as applied in the test database; return the latest migration of each app.
+
+    The suite makes its databases from the models (``--nomigrations``); a test that runs migrations, or hands the
+    database to a process that will (``migrate`` in the production profile), first records them as applied: the
+    models are their result (tests/test_migrations.py checks that).
+    """
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    with override_settings(MIGRATION_MODULES={}):
+        executor = MigrationExecutor(connection)
+        latest = executor.loader.graph.leaf_nodes()
+        executor.migrate(latest, fake=True)
+    return latest
+
+
+def shared_path(*parts: str) -> Path:
+    """A file or folder of the read-only ../shared (the guide's seed, the real data sets); fails when it is absent.
+
+    CI always has ../shared, so a missing one is a failure that says where it was looked for, never a skip.
+    """
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.fail(f"{path} not found: the tests read ../shared (set SHUTAFUT_SHARED_DIR to the shared/ folder)")
+    return path
+
+
+def require_program(name: str, package: str) -> str:
+    """The path of a program that `make test` installs; fails, naming the Debian package, when it is missing."""
+    found = shutil.which(name)
+    if found is None:
+        pytest.fail(f"{name} not found: install the Debian package {package} (make test installs it)")
+    return found
 
 
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
-    """The read-only real data sets of ../shared/data; tests that need them skip when they are absent."""
-    data = SHARED / "data"
-    if not data.is_dir():
-        pytest.skip(f"real data sets not found at {data} (set SHUTAFUT_SHARED_DIR to the shared/ folder)")
-    return data
+    """The read-only real data sets of ../shared/data."""
+    return shared_path("data")
+
+
+def rows_for_the_module(django_db_blocker: Any, build: Callable[[], T]) -> Iterator[T]:
+    """Build rows once for all the tests of a module, in a transaction rolled back after the last of them.
+
+    For a module-scoped fixture: ``yield from rows_for_the_module(django_db_blocker, build)``. Each test still runs
+    in a savepoint of its own inside that transaction (pytest-django's ``db``), so what one test writes is gone
+    before the next, which finds the rows as ``build`` left them. Every database test of the module must use the
+    fixture (the rows are there for all of them), and none may need ``transaction=True``: rows never committed are
+    invisible to a live server's or a child process's connection. Hand each test a deep copy of the objects
+    (as Django's setUpTestData does), so that no test sees another's changes to them in memory.
+    """
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            built = build()
+        except BaseException:
+            atomic.__exit__(*sys.exc_info())
+            raise
+    try:
+        yield built
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+def session_key(user: Any) -> str:
+    """Log ``user`` in (without the login page) and return the session's key, for a client or a browser to reuse."""
+    client = Client()
+    client.force_login(user)
+    return str(client.cookies[settings.SESSION_COOKIE_NAME].value)
+
+
+def client_on_session(key: str | None, **client_options: Any) -> Client:
+    """A test client on the session ``key`` (anonymous when it is None)."""
+    client = Client(**client_options)
+    if key is not None:
+        client.cookies[settings.SESSION_COOKIE_NAME] = key
+    return client
 
 
 # Personas, after healthchecks' alice/bob/charlie: alice coordinates town A, bob only views town A, carol is a
 # member of town A, charlie coordinates town B. Every access test checks the outsider as well as the insider.
 
 
-@pytest.fixture
-def towns(db):  # type: ignore[no-untyped-def]
+def make_towns() -> tuple[Any, Any]:
     from shutafut.accounts.models import Town
 
     return (
@@ -63,8 +147,9 @@ def towns(db):  # type: ignore[no-untyped-def]
     )
 
 
-@pytest.fixture
-def personas(towns, django_user_model):  # type: ignore[no-untyped-def]
+def make_personas(towns: tuple[Any, Any]) -> dict[str, Any]:
+    from django.contrib.auth import get_user_model
+
     from shutafut.accounts.models import Membership, Role
 
     town_a, town_b = towns
@@ -75,14 +160,13 @@ def personas(towns, django_user_model):  # type: ignore[no-untyped-def]
         ("bob", town_a, Role.VIEWER),
         ("charlie", town_b, Role.COORDINATOR),
     ):
-        user = django_user_model.objects.create_user(username=name, password="pw-" + name)
+        user = get_user_model().objects.create_user(username=name, password="pw-" + name)
         Membership.objects.create(user=user, town=town, role=role)
         people[name] = user
     return people
 
 
-@pytest.fixture
-def town_a_records(towns):  # type: ignore[no-untyped-def]
+def make_town_a_records(towns: tuple[Any, Any]) -> dict[str, Any]:
     """Two organizations, a relationship and a partnership in town A; one organization in town B."""
     import datetime as dt
 
@@ -116,3 +200,51 @@ def town_a_records(towns):  # type: ignore[no-untyped-def]
         "relationship": relationship,
         "partnership": partnership,
     }
+
+
+@pytest.fixture
+def towns(db):  # type: ignore[no-untyped-def]
+    return make_towns()
+
+
+@pytest.fixture
+def personas(towns):  # type: ignore[no-untyped-def]
+    return make_personas(towns)
+
+
+@pytest.fixture
+def town_a_records(towns):  # type: ignore[no-untyped-def]
+    """Two organizations, a relationship and a partnership in town A; one organization in town B."""
+    return make_town_a_records(towns)
+
+
+@pytest.fixture(scope="module")
+def _demo_rows(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+    def load() -> Any:
+        from click.testing import CliRunner
+
+        from shutafut.accounts.models import Town
+        from shutafut.cli import main
+
+        assert not Town.objects.exists()
+        with override_settings(DEBUG=True):  # the demo refuses to load otherwise
+            return CliRunner().invoke(main, ["demo"])
+
+    yield from rows_for_the_module(django_db_blocker, load)
+
+
+@pytest.fixture
+def demo(_demo_rows, db, settings):  # type: ignore[no-untyped-def]
+    """The demo's two towns, loaded once for all the tests of a module (see rows_for_the_module) by the
+    ``shutafut demo`` command into the empty database; DEBUG is on."""
+    from shutafut.accounts.models import Town
+
+    assert _demo_rows.exit_code == 0, _demo_rows.output
+    settings.DEBUG = True
+    return Town.objects.get(slug="beer-sheva")
+
+
+@pytest.fixture
+def demo_command(_demo_rows, demo):  # type: ignore[no-untyped-def]
+    """What ``shutafut demo`` answered when it loaded the module's demo (a click Result)."""
+    return _demo_rows

@@ -10,8 +10,10 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_a_coordinator_logs_in_to_a_hebrew_right_to_left_dashboard(page, live_server, personas, town_a_records, login):
-    login("alice", "pw-alice")
+def test_a_coordinator_logs_in_to_a_hebrew_right_to_left_dashboard(
+    page, live_server, personas, town_a_records, login_through_the_page
+):
+    login_through_the_page("alice", "pw-alice")
     expect(page).to_have_url(re.compile(r"/t/town-a/$"))
     html = page.locator("html")
     expect(html).to_have_attribute("lang", "he")
@@ -24,7 +26,8 @@ def test_a_coordinator_logs_in_to_a_hebrew_right_to_left_dashboard(page, live_se
 
 
 def test_the_language_switch_turns_the_page_to_english_and_back(page, live_server, personas, town_a_records, login):
-    login("alice", "pw-alice")
+    login("alice")
+    page.goto(f"{live_server.url}/t/town-a/")
     page.get_by_test_id("lang-switch").click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.locator("html")).to_have_attribute("dir", "ltr")
@@ -34,7 +37,7 @@ def test_the_language_switch_turns_the_page_to_english_and_back(page, live_serve
 
 
 def test_a_member_creates_an_organization_and_finds_it(page, live_server, personas, town_a_records, login):
-    login("carol", "pw-carol")
+    login("carol")
     page.goto(f"{live_server.url}/t/town-a/organizations/new/")
     page.fill("#id_name", "עמותת הדפדפן")
     page.select_option("#id_sector", "third")
@@ -53,7 +56,7 @@ def test_a_member_creates_an_organization_and_finds_it(page, live_server, person
 
 
 def test_a_bad_registry_number_is_shown_next_to_its_field(page, live_server, personas, town_a_records, login):
-    login("carol", "pw-carol")
+    login("carol")
     page.goto(f"{live_server.url}/t/town-a/organizations/new/")
     page.fill("#id_name", "עמותה")
     page.select_option("#id_sector", "third")
@@ -65,6 +68,6 @@ def test_a_bad_registry_number_is_shown_next_to_its_field(page, live_server, per
 
 
 def test_an_outsider_sees_not_found_for_another_towns_partnership(page, live_server, personas, town_a_records, login):
-    login("charlie", "pw-charlie")
+    login("charlie")
     response = page.goto(f"{live_server.url}/t/town-a/partnerships/{town_a_records['partnership'].pk}/")
     assert response is not None and response.status == 404

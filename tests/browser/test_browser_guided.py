@@ -44,7 +44,7 @@ def test_a_coordinator_finds_a_real_arrangement_is_a_partnership_and_saves_it(
     page.on("console", lambda m: csp_errors.append(m.text) if "Content Security Policy" in m.text else None)
     page.set_viewport_size({"width": 390, "height": 844})
     page.set_default_timeout(15000)
-    login("alice", "pw-alice")
+    login("alice")
     page.goto(f"{live_server.url}/t/town-a/diagnosis/guided/")
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
 
@@ -139,7 +139,7 @@ def serious_accessibility_violations(page: Any, live_server: Any) -> list[str]:
 
 def test_the_guided_screens_fit_a_phone_with_big_touch_targets_and_pass_axe(page, live_server, personas, towns, login):
     page.set_viewport_size({"width": 360, "height": 740})
-    login("carol", "pw-carol")
+    login("carol")
     page.goto(f"{live_server.url}/t/town-a/diagnosis/guided/")
     page.fill("#id_name", "x")
     next_screen(page)

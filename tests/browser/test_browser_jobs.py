@@ -18,7 +18,7 @@ def test_the_progress_bar_moves_with_the_task_and_the_page_shows_the_result_when
     from shutafut.jobs.services import report_progress
 
     job = Job.objects.create(town=towns[0], kind="town-pdf", language="he", started_by=personas["bob"])
-    login("bob", "pw-bob")
+    login("bob")
     page.goto(f"{live_server.url}/t/town-a/jobs/{job.pk}/")
     bar = page.locator("#job-progress")
     assert bar.get_attribute("value") is None  # indeterminate until the task says how much there is

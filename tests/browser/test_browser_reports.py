@@ -10,7 +10,7 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 def test_a_viewer_reads_the_town_report_right_to_left_and_downloads_its_pdf_from_the_job_s_page(
     page, live_server, login, personas, town_a_records
 ):
-    login("bob", "pw-bob")
+    login("bob")
     page.goto(f"{live_server.url}/t/town-a/reports/")
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.locator("h2#h-ladder").inner_text() == "סולם היחסים"

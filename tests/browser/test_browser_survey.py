@@ -9,11 +9,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def respondent_link(settings, town_a_records):  # type: ignore[no-untyped-def]
+def respondent_link(town_a_records):  # type: ignore[no-untyped-def]
     from shutafut.organizations.models import Organization, Person
     from shutafut.surveys.services import wave_create, wave_open, wave_set_roster
 
-    settings.ROOT_URLCONF = "tests.surveys.survey_urls"
     city, ngo = town_a_records["city"], town_a_records["ngo"]
     shop = Organization.objects.create(
         town=city.town, name="מכולת השכונה", sector="business", subtype="small_business", legal_form="company"

@@ -1,9 +1,15 @@
-"""The child process of the crash tests: prepares data, performs one transactional write, or counts what is there.
+"""The crash tests' process: it migrates and seeds a database, then forks one child process per write.
 
-    python crash_child.py setup | import [PAUSE_AT] | rating IDS pause|nopause RATED RUNG | count
+    python crash_child.py        (the database comes from DATABASE_URL)
 
-With a pause, the child prints INSIDE when it is in the middle of the write (inside the transaction, after part of
-the rows were written) and sleeps, waiting for the parent's SIGKILL. The database comes from DATABASE_URL.
+It prints the seeded ids (JSON), then reads one case a line on its standard input, a JSON list:
+
+    ["import", MEMBERS, PAUSE_AT or null] | ["rating", IDS, PAUSE, RATED, RUNG]
+
+and runs it in a child forked from itself, so a case costs no start of Python and Django. With a pause, the child
+prints INSIDE, its process id and what its own transaction already holds, once it is in the middle of the write
+(part of the rows written, nothing committed), then sleeps, waiting for the parent's SIGKILL; without one it prints
+DONE when the write has committed. Then this process prints EXIT and the child's exit code (-9 once killed).
 """
 
 from __future__ import annotations
@@ -12,6 +18,8 @@ import json
 import os
 import sys
 import time
+import traceback
+from typing import Any
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shutafut.settings")
 sys.path.insert(0, os.environ.get("SHUTAFUT_REPO", "."))
@@ -22,11 +30,9 @@ django.setup()
 
 from django.db.models.signals import post_save  # noqa: E402
 
-N_MEMBERS = 120
 
-
-def pause() -> None:
-    print("INSIDE", flush=True)
+def pause(inside: dict[str, object]) -> None:
+    print("INSIDE", os.getpid(), json.dumps(inside, ensure_ascii=False), flush=True)
     time.sleep(120)
 
 
@@ -52,12 +58,12 @@ def seed() -> None:
     print(json.dumps({"link": link.pk, "b": b.pk, "c": c.pk}))
 
 
-def record() -> object:
+def record(n_members: int) -> object:
     from shutafut.diagnosis.engine import parse
 
     members = [
         {"id": f"m{i}", "name": f"ארגון {i}", "sector": ("public", "business", "third")[i % 3]}
-        for i in range(N_MEMBERS)
+        for i in range(n_members)
     ]
     return parse(
         {
@@ -74,22 +80,19 @@ def record() -> object:
     )
 
 
-def do_import(pause_at: int | None) -> None:
+def do_import(n_members: int, pause_at: int | None) -> None:
     from shutafut.accounts.models import Town
     from shutafut.diagnosis.imports import partnership_import
     from shutafut.partnerships.models import Member
 
-    saved = [0]
-
-    def on_member(sender: object, **kwargs: object) -> None:
-        saved[0] += 1
-        if pause_at is not None and saved[0] == pause_at:
-            pause()
+    def on_member(sender: object, instance: Member, **kwargs: object) -> None:
+        written = Member.objects.filter(partnership=instance.partnership_id).count()
+        if written == pause_at:
+            pause({"members": written})
 
     post_save.connect(on_member, sender=Member, weak=False)
-    partnership_import(town=Town.objects.get(slug="crash"), record=record())  # type: ignore[arg-type]
+    partnership_import(town=Town.objects.get(slug="crash"), record=record(n_members))  # type: ignore[arg-type]
     print("DONE", flush=True)
-    count()
 
 
 def do_rating(ids: dict[str, int], with_pause: bool, rated_key: str, rung: int) -> None:
@@ -97,42 +100,47 @@ def do_rating(ids: dict[str, int], with_pause: bool, rated_key: str, rung: int) 
     from shutafut.surveys.models import Rating, SurveyLink
     from shutafut.surveys.services import rating_save
 
+    def on_rating(sender: object, instance: Rating, **kwargs: object) -> None:
+        pause({"rated": instance.rated.name, "rung": instance.rung})
+
     if with_pause:
-        post_save.connect(lambda **kw: pause(), sender=Rating, weak=False)
+        post_save.connect(on_rating, sender=Rating, weak=False)
     link = SurveyLink.objects.get(pk=ids["link"])
     rating_save(link=link, rated=Organization.objects.get(pk=ids[rated_key]), rung=rung, trust_reliability=4)
     print("DONE", flush=True)
-    count()
 
 
-def count() -> None:
-    from shutafut.organizations.models import Organization
-    from shutafut.partnerships.models import Member, Partnership
-    from shutafut.surveys.models import Rating, SurveyLink
+def run(case: list[Any]) -> None:
+    if case[0] == "import":
+        do_import(case[1], case[2])
+    elif case[0] == "rating":
+        do_rating(case[1], case[2], case[3], case[4])
+    else:
+        raise ValueError(f"unknown case: {case!r}")
 
-    print(
-        json.dumps(
-            {
-                "partnerships": Partnership.objects.count(),
-                "members": Member.objects.count(),
-                "organizations": Organization.objects.count(),
-                "ratings": sorted(Rating.objects.values_list("rated__name", "rung")),
-                "link_used": SurveyLink.objects.filter(last_used_at__isnull=False).count(),
-            }
-        )
-    )
+
+def serve() -> None:
+    from django.core.management import call_command
+    from django.db import connections
+
+    call_command("migrate", interactive=False, verbosity=0)
+    seed()
+    sys.stdout.flush()
+    for line in sys.stdin:
+        connections.close_all()  # the child opens a connection of its own
+        pid = os.fork()
+        if pid == 0:
+            code = 0
+            try:
+                run(json.loads(line))
+            except BaseException:
+                traceback.print_exc()
+                code = 1
+            sys.stdout.flush()
+            os._exit(code)
+        _pid, status = os.waitpid(pid, 0)
+        print("EXIT", os.waitstatus_to_exitcode(status), flush=True)
 
 
 if __name__ == "__main__":
-    mode = sys.argv[1]
-    if mode == "setup":
-        from django.core.management import call_command
-
-        call_command("migrate", interactive=False, verbosity=0)
-        seed()
-    elif mode == "import":
-        do_import(int(sys.argv[2]) if len(sys.argv) > 2 else None)
-    elif mode == "rating":
-        do_rating(json.loads(sys.argv[2]), sys.argv[3] == "pause", sys.argv[4], int(sys.argv[5]))
-    elif mode == "count":
-        count()
+    serve()

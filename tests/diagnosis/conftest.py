@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-import shutil
+import os
 import subprocess
 from collections.abc import Callable
 from typing import Any
@@ -11,28 +11,23 @@ from typing import Any
 import pytest
 
 from shutafut.diagnosis.engine import LOCALE_DIR, Diagnosis, EngineParams, diagnose, parse
+from tests.conftest import require_program
 
 Record = dict[str, Any]
 
 
 @pytest.fixture(scope="session", autouse=True)
-def compiled_catalog() -> bool:
+def compiled_catalog() -> None:
     """Compile the engine's .po files with msgfmt before any test renders a message (.mo files are not in git).
 
-    Returns False when msgfmt is missing; tests that need Hebrew text skip then.
+    Each xdist worker compiles them: into a file of its own, then moved into place, so that no worker ever reads a
+    catalog another one is half-way through writing.
     """
-    msgfmt = shutil.which("msgfmt")
-    if msgfmt is None:
-        return False
+    msgfmt = require_program("msgfmt", "gettext")
     for po in LOCALE_DIR.glob("*/LC_MESSAGES/django.po"):
-        subprocess.run([msgfmt, "--check", "-o", str(po.with_suffix(".mo")), str(po)], check=True)
-    return True
-
-
-@pytest.fixture
-def hebrew(compiled_catalog: bool) -> None:
-    if not compiled_catalog:
-        pytest.skip("msgfmt is not installed, so the Hebrew catalog cannot be compiled")
+        partial = po.with_suffix(f".mo.{os.getpid()}")
+        subprocess.run([msgfmt, "--check", "-o", str(partial), str(po)], check=True)
+        partial.replace(po.with_suffix(".mo"))
 
 
 FULL: Record = {

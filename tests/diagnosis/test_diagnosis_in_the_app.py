@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -19,24 +18,11 @@ from shutafut.diagnosis.imports import partnership_import
 from shutafut.diagnosis.models import DiagnosisSnapshot
 from shutafut.partnerships import services
 from tests.conftest import REPO
+from tests.diagnosis.examples import EXAMPLE_FILES, documented, outcome
 
 pytestmark = pytest.mark.django_db
 
-EXAMPLES = sorted((REPO / "examples" / "diagnosis").glob("*.yaml"))
-
-
-def documented(path: Path) -> dict[str, str]:
-    """The example's first line: '# Expected: rung=… is_partnership=… exclusion=…'."""
-    first = path.read_text(encoding="utf-8").splitlines()[0]
-    return dict(re.findall(r"(\w+)=(\w+)", first))
-
-
-def outcome(document: dict) -> dict[str, str]:
-    return {
-        "rung": document["rung"]["code"],
-        "is_partnership": str(document["is_partnership"]).lower(),
-        "exclusion": document["exclusion"]["code"] if document["exclusion"] else "none",
-    }
+EXAMPLES = EXAMPLE_FILES
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])

@@ -10,11 +10,10 @@ import re
 import shutil
 from pathlib import Path
 
-import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
-from tests.conftest import REPO
+from tests.conftest import REPO, require_program
 
 
 def untranslated(po: Path) -> list[str]:
@@ -34,8 +33,8 @@ def untranslated(po: Path) -> list[str]:
     return problems
 
 
-@pytest.mark.skipif(shutil.which("xgettext") is None, reason="GNU gettext (Debian package gettext) is not installed")
 def test_every_string_has_a_hebrew_and_an_english_translation(tmp_path, monkeypatch):
+    require_program("xgettext", "gettext")  # makemessages runs it
     copy = tmp_path / "repo"
     shutil.copytree(REPO / "shutafut", copy / "shutafut", ignore=shutil.ignore_patterns("*.mo", "__pycache__"))
     shutil.copytree(REPO / "templates", copy / "templates")

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 
@@ -18,8 +16,7 @@ from shutafut.model.principles import (
     readiness_passes,
 )
 from shutafut.model.provenance import Source
-
-SEED = Path(os.environ.get("SHUTAFUT_SHARED_DIR", Path(__file__).resolve().parents[3] / "shared")) / "seed"
+from tests.conftest import shared_path
 
 EXPECTED_CODES = [
     "I1.1", "I1.2", "I1.3", "I1.4",
@@ -247,10 +244,23 @@ def word_runs(text: str, length: int) -> set[str]:
     return {" ".join(words[i : i + length]) for i in range(len(words) - length + 1)}
 
 
+@pytest.fixture(scope="module")
+def guide_runs() -> set[str]:
+    """Every run of ten Hebrew words in the guide's seed text (../shared/seed): key terms of a few words are shared
+    on purpose, a run of ten would be a copied sentence."""
+    seed = shared_path("seed")
+    texts = sorted(seed.glob("*.txt"))
+    assert texts, f"no seed text (*.txt) in {seed}"
+    runs = set().union(*(word_runs(p.read_text(encoding="utf-8"), 10) for p in texts))
+    assert len(runs) > 500, f"the seed text in {seed} is too short to be the guide"
+    return runs
+
+
+def test_a_sentence_copied_from_the_guide_would_be_caught(guide_runs: set[str]):
+    copied = next(iter(sorted(guide_runs)))
+    assert word_runs(f"כפי שנאמר: {copied}.", 10) & guide_runs
+
+
 @pytest.mark.parametrize("principle", list(Principle), ids=[p.value for p in Principle])
-def test_explanations_use_the_guides_terms_but_copy_none_of_its_sentences(principle: Principle):
-    """Key terms of up to a few words are shared on purpose; a run of ten words would be a copied sentence."""
-    seeds = sorted(SEED.glob("*.txt"))
-    assert seeds, f"the guide's seed text is not at {SEED}"
-    guide = set().union(*(word_runs(p.read_text(encoding="utf-8"), 10) for p in seeds))
-    assert word_runs(principle.info.explanation.he, 10) & guide == set()
+def test_explanations_use_the_guides_terms_but_copy_none_of_its_sentences(principle: Principle, guide_runs: set[str]):
+    assert word_runs(principle.info.explanation.he, 10) & guide_runs == set()

@@ -21,6 +21,7 @@ VOCABULARY = [
 
 @pytest.mark.parametrize("vocabulary", VOCABULARY, ids=[v.__name__ for v in VOCABULARY])
 def test_every_value_has_a_hebrew_and_an_english_label(vocabulary: type[StrEnum]) -> None:
+    assert len(vocabulary) >= 2
     for value in vocabulary:
         label = value.label  # type: ignore[attr-defined]
         assert label.he and label.en

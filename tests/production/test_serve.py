@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from django.db import connection
 
-from tests.conftest import REPO
+from tests.conftest import REPO, record_migrations_as_applied
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "a-long-password-1"
@@ -35,8 +35,8 @@ def free_port() -> int:
 
 @pytest.fixture
 def database(settings, django_user_model) -> Iterator[str]:
-    """A copy of the test database (migrated, with a town and its coordinator) as a new PostgreSQL database; its
-    URL. Copying saves the production profile a fresh migration (the other tests cover migrations)."""
+    """A copy of the test database (its migrations recorded as applied, with a town and its coordinator) as a new
+    PostgreSQL database; its URL. Copying saves the production profile a fresh migration (tests/crash runs them)."""
     if connection.vendor != "postgresql":
         pytest.skip("the production profile runs on PostgreSQL: the PostgreSQL pass runs this")
     import psycopg
@@ -48,6 +48,7 @@ def database(settings, django_user_model) -> Iterator[str]:
     town = Town.objects.create(name="עיר", name_en="Town", slug="town")
     user = django_user_model.objects.create_user(username="coordinator", password=PASSWORD)
     Membership.objects.create(user=user, town=town, role=Role.COORDINATOR)
+    record_migrations_as_applied()
     s = connection.settings_dict
     template, name = s["NAME"], f"shutafut_serve_{uuid.uuid4().hex[:10]}"
     params = {"host": s["HOST"] or "127.0.0.1", "port": s["PORT"] or 5432, "user": s["USER"], "dbname": "postgres"}

@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import copy
 import datetime
+from typing import Any
 
 import pytest
+
+from tests.conftest import make_personas, make_town_a_records, make_towns, rows_for_the_module, session_key
 
 
 @pytest.fixture(autouse=True)
@@ -15,9 +19,41 @@ def _empty_cache():  # type: ignore[no-untyped-def]
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _no_pdf_layout(monkeypatch):  # type: ignore[no-untyped-def]
+    """The security tests ask who gets which answer, not how a PDF is laid out: the report views still render
+    their templates, but WeasyPrint's layout (half a second a PDF) is left out. tests/reports/test_reports_pdf.py
+    renders real PDFs."""
+    from shutafut.reports import pdf
+
+    monkeypatch.setattr(pdf, "html_to_pdf", lambda html: b"%PDF-1.7 (layout left out in the security tests)")
+
+
+@pytest.fixture(scope="module")
+def _world_rows(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+    def build() -> dict[str, Any]:
+        towns = make_towns()
+        world = make_world(make_personas(towns), make_town_a_records(towns))
+        world["sessions"] = {role: session_key(user) for role, user in world["users"].items()}
+        return world
+
+    yield from rows_for_the_module(django_db_blocker, build)
+
+
 @pytest.fixture
-def world(personas, town_a_records, django_user_model):  # type: ignore[no-untyped-def]
-    """One record of every kind a URL can name, in town A, and a user for every role (the matrix's world)."""
+def world(_world_rows, db):  # type: ignore[no-untyped-def]
+    """One record of every kind a URL can name, in town A, a user for every role (the matrix's world), and a
+    logged-in session for each of them.
+
+    Built once for the module (see rows_for_the_module); each test gets its own copy of the objects.
+    """
+    return copy.deepcopy(_world_rows)
+
+
+def make_world(personas: dict[str, Any], town_a_records: dict[str, Any]) -> dict[str, Any]:
+    from django.contrib.auth import get_user_model
+
+    from shutafut.accounts.services import api_token_create
     from shutafut.jobs.models import Job, JobFile
     from shutafut.organizations.models import Person
     from shutafut.partnerships.models import Partnership
@@ -25,7 +61,7 @@ def world(personas, town_a_records, django_user_model):  # type: ignore[no-untyp
     from shutafut.surveys.models import Wave
     from shutafut.workspace.models import Charter, CharterItem, Goal, HealthInvitation, HealthSurvey, Milestone, Task
 
-    root = django_user_model.objects.create_superuser(username="root", password="pw-root")
+    root = get_user_model().objects.create_superuser(username="root", password="pw-root")
     person = Person.objects.create(
         town=town_a_records["city"].town, organization=town_a_records["city"], full_name="מירב"
     )
@@ -48,8 +84,6 @@ def world(personas, town_a_records, django_user_model):  # type: ignore[no-untyp
     task = Task.objects.create(milestone=milestone, title="משימה", owner=member, due=datetime.date(2026, 12, 31))
     charter = Charter.objects.create(partnership=partnership, version=1)
     item = CharterItem.objects.create(charter=charter, member=member, column="benefit", text="תועלת")
-    from shutafut.accounts.services import api_token_create
-
     api_token, _secret = api_token_create(user=personas["carol"], town=town, name="כלי")
     job = Job.objects.create(town=town, kind="town-pdf", language="he", status="done")
     JobFile.objects.create(

@@ -14,6 +14,7 @@ import pytest
 from django.test import Client
 
 from shutafut.security.bidi import DIRECTION_CONTROLS
+from tests.conftest import client_on_session
 from tests.security.permissions import ROWS, TOWN_COORDINATOR, TOWN_MEMBER, TOWN_READ
 from tests.security.test_security_permissions_matrix import _page_url, url_patterns
 
@@ -100,21 +101,24 @@ def main_form(html: str) -> dict[str, Any] | None:
     return max(forms, key=lambda f: len(f["fields"]), default=None)
 
 
-def _read_pages(client: Client, world: dict[str, Any]) -> dict[str, str]:
+def _read_pages(client: Client, world: dict[str, Any]) -> tuple[dict[str, str], list[str]]:
+    """Every page a coordinator may read, as HTML (not the PDF, CSV and XLSX downloads), and the pages that did not
+    answer 200 with what is stored now."""
     routes = url_patterns()
-    pages = {}
+    pages, failed = {}, []
     for row in ROWS:
         if row.expected == TOWN_READ and row.key in routes:
             response = client.get(_page_url(row.key, row.kwargs, routes[row.key], world, "coordinator"))
-            if response["Content-Type"].startswith("text/html"):  # not the PDF, CSV and XLSX downloads
+            if response.status_code != 200:
+                failed.append(f"{row.key}: {response.status_code} when showing the stored text")
+            elif response["Content-Type"].startswith("text/html"):
                 pages[row.key] = response.content.decode()
-    return pages
+    return pages, failed
 
 
 @pytest.mark.parametrize("payload", sorted(PAYLOADS))
 def test_hostile_text_in_every_free_text_field_is_refused_or_stored_and_shown_escaped(payload, world):
-    client = Client(raise_request_exception=False)
-    client.force_login(world["users"]["coordinator"])
+    client = client_on_session(world["sessions"]["coordinator"], raise_request_exception=False)
     routes = url_patterns()
     value = PAYLOADS[payload]
     tried, accepted, errors = [], [], []
@@ -139,7 +143,10 @@ def test_hostile_text_in_every_free_text_field_is_refused_or_stored_and_shown_es
     assert tried, "no form page found"
     if payload != "long":
         assert accepted, f"no form accepted the {payload} text, so nothing was shown back: {tried}"
-    for key, html in _read_pages(client, world).items():
+    pages, failed = _read_pages(client, world)
+    assert len(pages) >= 10, f"too few pages read back: {sorted(pages)}"
+    errors += failed
+    for key, html in pages.items():
         if "<script>alert('x')</script>" in html or "onerror=alert(1)>" in html:
             errors.append(f"{key}: unescaped script in the page")
         if DIRECTION_CONTROLS.search(html):
@@ -170,8 +177,7 @@ def test_a_stored_script_comes_back_escaped_on_the_detail_page(world):
 
     partnership = world["records"]["partnership"]
     partnership_update(partnership, name=SCRIPT, public_goals=BIDI)
-    client = Client()
-    client.force_login(world["users"]["coordinator"])
+    client = client_on_session(world["sessions"]["coordinator"])
     html = client.get(f"/t/town-a/partnerships/{partnership.pk}/").content.decode()
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
     assert "<script>alert" not in html

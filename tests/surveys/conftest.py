@@ -4,13 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-SURVEY_URLCONF = "tests.surveys.survey_urls"
-
-
-@pytest.fixture(autouse=True)
-def _respondent_urls(settings):  # type: ignore[no-untyped-def]
-    settings.ROOT_URLCONF = SURVEY_URLCONF
-
 
 @pytest.fixture
 def survey(town_a_records):  # type: ignore[no-untyped-def]

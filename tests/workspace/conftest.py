@@ -2,11 +2,30 @@
 
 from __future__ import annotations
 
+import copy
+from typing import Any
+
 import pytest
+
+from tests.conftest import make_personas, make_town_a_records, make_towns, rows_for_the_module
+
+
+@pytest.fixture(scope="module")
+def _ws_rows(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+    def build() -> dict[str, Any]:
+        towns = make_towns()
+        return make_ws(make_town_a_records(towns), make_personas(towns))
+
+    yield from rows_for_the_module(django_db_blocker, build)
 
 
 @pytest.fixture
-def ws(town_a_records, personas):  # type: ignore[no-untyped-def]
+def ws(_ws_rows, db):  # type: ignore[no-untyped-def]
+    """Built once for the module (see rows_for_the_module); each test gets its own copy of the objects."""
+    return copy.deepcopy(_ws_rows)
+
+
+def make_ws(town_a_records: dict[str, Any], personas: dict[str, Any]) -> dict[str, Any]:
     from shutafut.organizations.models import Organization, Person
     from shutafut.partnerships.services import member_add
     from shutafut.workspace.models import MemberRepresentative

@@ -6,18 +6,22 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.test import override_settings
+
+from tests.conftest import record_migrations_as_applied
 
 OLD = [("workspace", "0002_choice_labels_in_code"), ("partnerships", "0003_choice_labels_in_code")]
 
 
 @pytest.fixture
 def executor(transactional_db):  # type: ignore[no-untyped-def]
-    executor = MigrationExecutor(connection)
-    latest = executor.loader.graph.leaf_nodes()
-    executor.migrate(OLD)
-    yield executor
-    executor = MigrationExecutor(connection)
-    executor.migrate(latest)
+    latest = record_migrations_as_applied()
+    with override_settings(MIGRATION_MODULES={}):  # the real migrations, back to the old shape and forward again
+        executor = MigrationExecutor(connection)
+        executor.migrate(OLD)
+        yield executor
+        executor = MigrationExecutor(connection)
+        executor.migrate(latest)
 
 
 def _old_records(apps):  # type: ignore[no-untyped-def]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 
 from shutafut.workspace import scoring
@@ -49,7 +50,6 @@ def test_cronbach_alpha_is_computed_only_when_defined(rows, expected):
 
 
 def test_alpha_agrees_with_the_numpy_formula():
-    np = pytest.importorskip("numpy")
     rows = [[1, 2, 4, 3], [2, 3, 4, 4], [4, 4, 5, 5], [3, 2, 2, 3], [5, 5, 4, 4], [2, 1, 2, 1]]
     a = np.array(rows, dtype=float)
     k = a.shape[1]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from django.test import override_settings
 from django.urls import reverse
 
 from shutafut.workspace import services
@@ -111,7 +110,6 @@ def _answers():  # type: ignore[no-untyped-def]
     return data
 
 
-@override_settings(ROOT_URLCONF="tests.workspace.urls")
 def test_a_respondent_answers_through_the_personal_link_without_logging_in(client, ws):
     s, token = _survey_link(ws)
     page = client.get(f"/h/{token}/")
@@ -123,14 +121,12 @@ def test_a_respondent_answers_through_the_personal_link_without_logging_in(clien
     assert answer.benefits == ["third.benefit.community_goals"]
 
 
-@override_settings(ROOT_URLCONF="tests.workspace.urls")
 def test_an_invalid_link_is_a_404_that_reveals_nothing(client, ws):
     _s, token = _survey_link(ws)
     assert client.get(f"/h/{token[:-2]}xx/").status_code == 404
     assert client.get("/h/nonsense/").status_code == 404
 
 
-@override_settings(ROOT_URLCONF="tests.workspace.urls")
 def test_a_revoked_or_expired_link_is_gone_with_a_plain_message(client, ws):
     from django.utils import timezone
 
@@ -148,7 +144,6 @@ def test_a_revoked_or_expired_link_is_gone_with_a_plain_message(client, ws):
     assert response.status_code == 410 and "יוסי" not in response.content.decode()
 
 
-@override_settings(ROOT_URLCONF="tests.workspace.urls")
 def test_an_answer_posted_after_the_survey_closed_is_refused_clearly(client, ws):
     s, token = _survey_link(ws)
     services.survey_close(survey=s)

@@ -1,0 +1,136 @@
+"""Benchmark: a town of 2,000 organizations (about 6,000 ties) drawn by the relationship map in Chromium.
+
+    .tools/bin/uv run python bench/bench_map_browser.py           # 2,000 and 5,000 organizations
+    .tools/bin/uv run python bench/bench_map_browser.py --quick   # 2,000 only
+
+Goal (issue 4): smooth at 2,000 organizations. The map page times itself: the data endpoint (metrics and the
+server-side layout) and cytoscape's drawing, both printed with the wall time from page load to drawn. The town
+is random (numpy, seed 0: n organizations of the three sectors, 3n random pairs, rungs 2-5), in a throwaway SQLite
+database in a temporary folder, served by Django's live-server thread to Debian's Chromium (Playwright). Not a
+test: nothing is asserted; the suite's browser test draws a town just above the server-layout threshold.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parent.parent
+READY = "() => !!(window.shutafutMap && window.shutafutMap.cy && document.getElementById('map-canvas').dataset.ready)"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"]
+KINDS = (
+    ("public", "local_authority", "local_authority"),
+    ("third", "nonprofit", "amuta"),
+    ("business", "company", "company"),
+)
+
+
+def make_town(slug: str, n: int) -> int:
+    """A town of ``n`` organizations and about ``3n`` ties; return the number of ties."""
+    from shutafut.accounts.models import Town
+    from shutafut.organizations.models import Organization
+    from shutafut.relationships.models import Relationship
+
+    town = Town.objects.create(name=slug, name_en=slug, slug=slug, authority_code=str(n))
+    orgs = Organization.objects.bulk_create(
+        Organization(town=town, name=f"ארגון {i}", sector=k[0], subtype=k[1], legal_form=k[2])
+        for i in range(n)
+        for k in (KINDS[i % 3],)
+    )
+    rng = np.random.default_rng(0)
+    a, b = rng.integers(0, n, 3 * n), rng.integers(0, n, 3 * n)
+    pairs = sorted({(min(x, y), max(x, y)) for x, y in zip(a.tolist(), b.tolist(), strict=True) if x != y})
+    rungs = rng.integers(2, 6, len(pairs)).tolist()
+    Relationship.objects.bulk_create(
+        Relationship(town=town, org_a=orgs[x], org_b=orgs[y], rung=r, observed_on=dt.date(2026, 1, 1))
+        for (x, y), r in zip(pairs, rungs, strict=True)
+    )
+    return len(pairs)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="2,000 organizations only")
+    args = parser.parse_args()
+    sizes = [2000] if args.quick else [2000, 5000]
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+
+    folder = tempfile.mkdtemp(prefix="shutafut-bench-")
+    os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shutafut.settings")
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
+    sys.path.insert(0, str(REPO))
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+    from django.core.management import call_command
+    from django.test import Client
+    from django.test.testcases import LiveServerThread
+    from playwright.sync_api import sync_playwright
+
+    from shutafut.accounts.models import Membership, Role, Town
+
+    call_command("migrate", verbosity=0)
+    logging.getLogger("django.request").setLevel(logging.ERROR)  # the browser's favicon.ico requests
+    user = get_user_model().objects.create_user(username="bench", password="bench-only")
+    towns = {}
+    for n in sizes:
+        started = time.perf_counter()
+        ties = make_town(f"bench-{n}", n)
+        Membership.objects.create(user=user, town=Town.objects.get(slug=f"bench-{n}"), role=Role.COORDINATOR)
+        towns[n] = ties
+        print(f"{n:,} organizations, {ties:,} ties: rows created in {time.perf_counter() - started:.2f} s")
+    client = Client()
+    client.force_login(user)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+
+    server = LiveServerThread("localhost", StaticFilesHandler, connections_override={}, port=0)
+    server.daemon = True
+    server.start()
+    server.is_ready.wait()
+    if server.error:
+        raise server.error
+    base = f"http://localhost:{server.port}"
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
+            for n, ties in towns.items():
+                for attempt in ("first", "second"):
+                    context = browser.new_context(locale="he-IL")
+                    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": base}])
+                    page = context.new_page()
+                    started = time.perf_counter()
+                    page.goto(f"{base}/t/bench-{n}/map/")
+                    page.wait_for_function(READY, timeout=120_000)
+                    wall = time.perf_counter() - started
+                    nodes, edges, render_ms, fetch_ms, draw_ms, preset = page.evaluate(
+                        "() => { const m = window.shutafutMap; return [m.cy.nodes().length, m.cy.edges().length,"
+                        " m.renderMs, m.fetchMs, m.drawMs, m.data.preset_layout]; }"
+                    )
+                    print(
+                        f"{n:,} organizations ({attempt} load): {nodes:,} nodes and {edges:,} of {ties:,} ties drawn"
+                        f" in {render_ms} ms = data endpoint (metrics + server layout: {preset}) {fetch_ms} ms +"
+                        f" draw {draw_ms} ms; page load to drawn {wall:.2f} s"
+                    )
+                    context.close()
+            browser.close()
+    finally:
+        server.terminate()
+        shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
