@@ -35,6 +35,6 @@ urlpatterns = [
     path("<int:pk>/health/", views.health_view, name="ws-health"),
     path("<int:pk>/health/new/", views.survey_create_view, name="ws-survey-create"),
     path("<int:pk>/health/<int:survey>/results/", views.results_view, name="ws-results"),
-    path("<int:pk>/health/<int:survey>/close/", views.survey_close_view, name="ws-survey-close"),
+    path("<int:pk>/health/<int:survey>/closing/", views.survey_close_view, name="ws-survey-close"),
     path("<int:pk>/health/<int:survey>/<str:action>/", views.survey_action_view, name="ws-survey-action"),
 ]

@@ -22,7 +22,16 @@ def world(personas, town_a_records, django_user_model):  # type: ignore[no-untyp
     from shutafut.partnerships.models import Partnership
     from shutafut.surveys.links import link_issue
     from shutafut.surveys.models import Wave
-    from shutafut.workspace.models import Charter, CharterItem, Goal, HealthInvitation, HealthSurvey, Milestone, Task
+    from shutafut.workspace.models import (
+        Charter,
+        CharterItem,
+        Goal,
+        HealthInvitation,
+        HealthSurvey,
+        Milestone,
+        Task,
+        WorkingNorm,
+    )
 
     root = django_user_model.objects.create_superuser(username="root", password="pw-root")
     person = Person.objects.create(
@@ -47,6 +56,7 @@ def world(personas, town_a_records, django_user_model):  # type: ignore[no-untyp
     task = Task.objects.create(milestone=milestone, title="משימה", owner=member, due=datetime.date(2026, 12, 31))
     charter = Charter.objects.create(partnership=partnership, version=1)
     item = CharterItem.objects.create(charter=charter, member=member, column="benefit", text="תועלת")
+    norm = WorkingNorm.objects.create(partnership=partnership, text="עונים תוך יומיים")
     from shutafut.accounts.services import api_token_create
 
     api_token, _secret = api_token_create(user=personas["carol"], town=town, name="כלי")
@@ -66,5 +76,9 @@ def world(personas, town_a_records, django_user_model):  # type: ignore[no-untyp
         "task": task,
         "charter_item": item,
         "api_token": api_token,
+        "a_person": person,
+        "a_member": member,
+        "a_goal": goal,
+        "a_norm": norm,
     }
     return {"records": records, "users": users, "survey_token": token, "health_token": health_token}
