@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 from typing import Any
 
 from django.http import HttpRequest
@@ -47,10 +48,6 @@ class WaveDetailOut(WaveOut):
     organizations_answered: int
     respondents_answered: int
 
-    @staticmethod
-    def resolve_organizations(obj: Any) -> list[Any]:
-        return list(obj.organizations.order_by("name"))
-
 
 @router.get("", response=WavePage)
 def list_waves(request: HttpRequest, town: str, page: int = 1, page_size: int = 50) -> dict[str, Any]:
@@ -63,7 +60,15 @@ def get_wave(request: HttpRequest, wave_id: int) -> Any:
     respondent's name, as on the wave's page)."""
     wave = access_wave(request.user, wave_id)
     progress = wave_status(wave)
-    wave.respondent_count = len(progress.respondents)
-    wave.organizations_answered = progress.organizations_answered
-    wave.respondents_answered = progress.respondents_answered
-    return wave
+    return SimpleNamespace(
+        id=wave.pk,
+        town=wave.town,
+        name=wave.name,
+        status=wave.status,
+        opens_on=wave.opens_on,
+        closes_on=wave.closes_on,
+        organizations=list(wave.organizations.order_by("name")),
+        respondent_count=len(progress.respondents),
+        organizations_answered=progress.organizations_answered,
+        respondents_answered=progress.respondents_answered,
+    )

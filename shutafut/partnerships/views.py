@@ -28,7 +28,7 @@ from shutafut.partnerships.models import (
     Partnership,
     ResourceFlow,
 )
-from shutafut.partnerships.panels import PARTNERSHIP_PANELS
+from shutafut.partnerships.panels import PARTNERSHIP_COLUMNS, PARTNERSHIP_PANELS
 from shutafut.partnerships.selectors import partnership_detail, partnership_list
 
 
@@ -45,6 +45,7 @@ def partnership_list_view(request: HttpRequest, town: Town) -> HttpResponse:
             "querystring": querystring,
             "filters": filters,
             "stage_choices": choices(Stage),
+            **PARTNERSHIP_COLUMNS.table(list(page)),
         },
     )
 
