@@ -1,7 +1,7 @@
 from django.contrib import admin
+from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from shutafut.accounts.views import LimitedPasswordResetView
 from shutafut.api.api import api
@@ -9,7 +9,7 @@ from shutafut.api.api import api
 urlpatterns = [
     path("admin/", admin.site.urls),
     # Browsers ask for /favicon.ico on their own; the pages name the SVG and the ICO (static/).
-    path("favicon.ico", RedirectView.as_view(url=static("favicon.ico"), permanent=True)),
+    path("favicon.ico", lambda request: redirect(static("favicon.ico"), permanent=True)),
     path("accounts/tokens/", include("shutafut.accounts.urls")),
     # Before Django's own: the same URL and name, with limits per client and per address.
     path("accounts/password_reset/", LimitedPasswordResetView.as_view(), name="password_reset"),

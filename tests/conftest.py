@@ -102,3 +102,18 @@ def town_a_records(towns):  # type: ignore[no-untyped-def]
         "relationship": relationship,
         "partnership": partnership,
     }
+
+
+@pytest.fixture
+def announced():  # type: ignore[no-untyped-def]
+    """The partnerships announced (``partnership_changed``) while the test runs, in order."""
+    from shutafut.partnerships.signals import partnership_changed
+
+    seen = []
+
+    def receiver(sender, *, partnership, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(partnership)
+
+    partnership_changed.connect(receiver, dispatch_uid="test_announced")
+    yield seen
+    partnership_changed.disconnect(dispatch_uid="test_announced")

@@ -14,7 +14,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.http import HttpRequest
-
 from django.utils.translation import gettext_lazy as _
 
 from shutafut.diagnosis.selectors import diagnosed_rungs

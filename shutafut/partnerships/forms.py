@@ -20,7 +20,8 @@ from shutafut.partnerships.models import (
     ResourceFlow,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+"""A date picker; its value is in ISO form, which the browser shows in the page's language (an edit form shows it)."""
 
 
 class PartnershipForm(forms.ModelForm[Partnership]):

@@ -25,7 +25,7 @@ class RelationshipForm(forms.ModelForm[Relationship]):
             "notes",
         ]
         widgets = {
-            "observed_on": forms.DateInput(attrs={"type": "date"}),
+            "observed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
 
@@ -35,5 +35,5 @@ class RelationshipForm(forms.ModelForm[Relationship]):
         model_choice(self, "org_a").queryset = organizations
         model_choice(self, "org_b").queryset = organizations
         if self.instance.pk is None:
-            self.fields["observed_on"].initial = timezone.localdate
+            self.initial["observed_on"] = self.initial.get("observed_on") or timezone.localdate()
         carry_version(self, self.instance)

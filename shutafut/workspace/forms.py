@@ -28,7 +28,8 @@ from shutafut.workspace.models import (
 )
 from shutafut.workspace.questionnaire import LIKERT_LABELS, PRINCIPLE_ITEMS, TRUST_ITEMS, TRUST_LABELS
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+"""A date picker; its value is in ISO form, which the browser shows in the page's language (an edit form shows it)."""
 
 
 def _members(partnership: Partnership) -> Any:
