@@ -26,6 +26,16 @@ def _fast_password_hasher(settings):  # type: ignore[no-untyped-def]
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test():  # type: ignore[no-untyped-def]
+    """A page asked for in English leaves English active in the thread: put the default (Hebrew) back, so that no
+    test depends on which test ran before it on the same worker."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
+
+
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     """The read-only real data sets of ../shared/data; tests that need them skip when they are absent."""
