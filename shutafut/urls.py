@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path
 
 from shutafut.accounts.views import LimitedPasswordResetView
@@ -6,6 +8,8 @@ from shutafut.api.api import api
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # Browsers ask for /favicon.ico on their own; the pages name the SVG and the ICO (static/).
+    path("favicon.ico", lambda request: redirect(static("favicon.ico"), permanent=True)),
     path("accounts/tokens/", include("shutafut.accounts.urls")),
     # Before Django's own: the same URL and name, with limits per client and per address.
     path("accounts/password_reset/", LimitedPasswordResetView.as_view(), name="password_reset"),

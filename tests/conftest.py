@@ -87,6 +87,16 @@ def require_program(name: str, package: str) -> str:
     return found
 
 
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test():  # type: ignore[no-untyped-def]
+    """A page asked for in English leaves English active in the thread: put the default (Hebrew) back, so that no
+    test depends on which test ran before it on the same worker."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
+
+
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     """The read-only real data sets of ../shared/data."""
@@ -248,3 +258,18 @@ def demo(_demo_rows, db, settings):  # type: ignore[no-untyped-def]
 def demo_command(_demo_rows, demo):  # type: ignore[no-untyped-def]
     """What ``shutafut demo`` answered when it loaded the module's demo (a click Result)."""
     return _demo_rows
+
+
+@pytest.fixture
+def announced():  # type: ignore[no-untyped-def]
+    """The partnerships announced (``partnership_changed``) while the test runs, in order."""
+    from shutafut.partnerships.signals import partnership_changed
+
+    seen = []
+
+    def receiver(sender, *, partnership, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(partnership)
+
+    partnership_changed.connect(receiver, dispatch_uid="test_announced")
+    yield seen
+    partnership_changed.disconnect(dispatch_uid="test_announced")

@@ -1,4 +1,5 @@
-"""REST API v1: organizations, relationships and partnerships, behind the same access gates as the pages."""
+"""REST API v1: organizations, relationships, partnerships (with the workspace's reads) and survey waves, behind
+the same access gates as the pages."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 
 from shutafut.api.auth import SessionAuth, TokenAuth
+from shutafut.lib.versions import StaleVersion
 
 api = NinjaAPI(
     title="Shutafut API",
@@ -33,6 +35,14 @@ def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse
     return api.create_response(request, {"detail": _errors_of(exc)}, status=422)
 
 
+@api.exception_handler(StaleVersion)
+def stale(request: HttpRequest, exc: StaleVersion) -> HttpResponse:
+    """A ``PATCH`` whose ``If-Match`` is no longer the record's version: 412, with what changed and the new ETag."""
+    response = api.create_response(request, {"detail": _errors_of(exc), "changed": exc.changed}, status=412)
+    response["ETag"] = f'"{exc.version}"'
+    return response
+
+
 @api.exception_handler(Http404)
 def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     return api.create_response(request, {"detail": str(_("Not found."))}, status=404)
@@ -43,8 +53,10 @@ def forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
     return api.create_response(request, {"detail": str(_("Your role in this town does not allow this."))}, status=403)
 
 
-from shutafut.api import organizations, partnerships, relationships  # noqa: E402
+from shutafut.api import organizations, partnerships, relationships, surveys, workspace  # noqa: E402
 
 api.add_router("/organizations", organizations.router)
 api.add_router("/relationships", relationships.router)
 api.add_router("/partnerships", partnerships.router)
+api.add_router("/partnerships", workspace.router)
+api.add_router("/waves", surveys.router)

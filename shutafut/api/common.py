@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.db.models import Model
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Schema
 
 from shutafut.accounts.access import access_town
 from shutafut.accounts.models import Role, Town
+from shutafut.lib.versions import version_of
 
 
 class Page(Schema):
@@ -40,3 +42,15 @@ def paginate(items: Any, page: int, page_size: int) -> dict[str, Any]:
         "page_size": page_size,
         "results": list(items[start : start + page_size]) if start < count else [],
     }
+
+
+def etag(response: HttpResponse, instance: Model) -> Model:
+    """Send the record's version (``lib.versions``) as its ``ETag``; return the record."""
+    response["ETag"] = f'"{version_of(instance)}"'
+    return instance
+
+
+def if_match(request: HttpRequest) -> str | None:
+    """The version a ``PATCH`` was made on, from its ``If-Match`` header (none, or ``*``: no check)."""
+    value = request.headers.get("If-Match", "").strip().removeprefix("W/").strip('"')
+    return value if value and value != "*" else None

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Router, Schema
 from ninja.responses import Status
 
 from shutafut.accounts.models import Role
-from shutafut.api.common import paginate, town_for
+from shutafut.api.common import etag, if_match, paginate, town_for
 from shutafut.organizations.access import access_organization
 from shutafut.organizations.selectors import organization_list
 from shutafut.organizations.services import organization_create, organization_update
@@ -88,8 +88,9 @@ def list_organizations(
 
 
 @router.get("/{int:organization_id}", response=OrganizationOut)
-def get_organization(request: HttpRequest, organization_id: int) -> Any:
-    return access_organization(request.user, organization_id)
+def get_organization(request: HttpRequest, organization_id: int, response: HttpResponse) -> Any:
+    """One organization; its ``ETag`` is its version, for ``If-Match`` on a ``PATCH``."""
+    return etag(response, access_organization(request.user, organization_id))
 
 
 @router.post("", response={201: OrganizationOut})
@@ -100,6 +101,11 @@ def create_organization(request: HttpRequest, payload: OrganizationIn) -> Any:
 
 
 @router.patch("/{int:organization_id}", response=OrganizationOut)
-def update_organization(request: HttpRequest, organization_id: int, payload: OrganizationPatch) -> Any:
+def update_organization(
+    request: HttpRequest, organization_id: int, payload: OrganizationPatch, response: HttpResponse
+) -> Any:
+    """Change an organization. With ``If-Match`` (the ``ETag`` of a ``GET``), a record changed meanwhile is not
+    overwritten: 412, with the fields that changed and the new ``ETag``."""
     organization = access_organization(request.user, organization_id, role=Role.MEMBER)
-    return organization_update(organization, **payload.dict(exclude_unset=True))
+    data = payload.dict(exclude_unset=True)
+    return etag(response, organization_update(organization, as_of=if_match(request), **data))

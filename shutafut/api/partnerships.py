@@ -6,12 +6,12 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Router, Schema
 from ninja.responses import Status
 
 from shutafut.accounts.models import Role
-from shutafut.api.common import paginate, town_for
+from shutafut.api.common import etag, if_match, paginate, town_for
 from shutafut.diagnosis.services import diagnosis_document
 from shutafut.organizations.access import access_organization
 from shutafut.partnerships.access import access_partnership
@@ -234,8 +234,10 @@ def list_partnerships(
 
 
 @router.get("/{int:partnership_id}", response=PartnershipDetailOut)
-def get_partnership(request: HttpRequest, partnership_id: int) -> Any:
-    return partnership_detail(access_partnership(request.user, partnership_id))
+def get_partnership(request: HttpRequest, partnership_id: int, response: HttpResponse) -> Any:
+    """One partnership with its parts; its ``ETag`` is the version of the partnership's own fields, for
+    ``If-Match`` on a ``PATCH``."""
+    return etag(response, partnership_detail(access_partnership(request.user, partnership_id)))
 
 
 @router.post("", response={201: PartnershipOut})
@@ -248,12 +250,16 @@ def create_partnership(request: HttpRequest, payload: PartnershipIn) -> Any:
 
 
 @router.patch("/{int:partnership_id}", response=PartnershipOut)
-def update_partnership(request: HttpRequest, partnership_id: int, payload: PartnershipPatch) -> Any:
+def update_partnership(
+    request: HttpRequest, partnership_id: int, payload: PartnershipPatch, response: HttpResponse
+) -> Any:
+    """Change a partnership. With ``If-Match`` (the ``ETag`` of a ``GET``), a record changed meanwhile is not
+    overwritten: 412, with the fields that changed and the new ``ETag``."""
     partnership = access_partnership(request.user, partnership_id, role=Role.MEMBER)
     data = payload.dict(exclude_unset=True)
     if data.get("convener") is not None:
         data["convener"] = access_organization(request.user, data["convener"], town=partnership.town)
-    return partnership_update(partnership, **data)
+    return etag(response, partnership_update(partnership, as_of=if_match(request), **data))
 
 
 @router.get("/{int:partnership_id}/diagnosis", response=dict[str, Any])

@@ -6,13 +6,13 @@ import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.responses import Status
 
 from shutafut.accounts.models import Role
-from shutafut.api.common import paginate, town_for
+from shutafut.api.common import etag, if_match, paginate, town_for
 from shutafut.model.ladder import Rung
 from shutafut.organizations.access import access_organization
 from shutafut.relationships.access import access_relationship
@@ -102,8 +102,9 @@ def list_relationships(
 
 
 @router.get("/{int:relationship_id}", response=RelationshipOut)
-def get_relationship(request: HttpRequest, relationship_id: int) -> Any:
-    return access_relationship(request.user, relationship_id)
+def get_relationship(request: HttpRequest, relationship_id: int, response: HttpResponse) -> Any:
+    """One relationship; its ``ETag`` is its version, for ``If-Match`` on a ``PATCH``."""
+    return etag(response, access_relationship(request.user, relationship_id))
 
 
 @router.post("", response={201: RelationshipOut})
@@ -125,6 +126,11 @@ def create_relationship(request: HttpRequest, payload: RelationshipIn) -> Any:
 
 
 @router.patch("/{int:relationship_id}", response=RelationshipOut)
-def update_relationship(request: HttpRequest, relationship_id: int, payload: RelationshipPatch) -> Any:
+def update_relationship(
+    request: HttpRequest, relationship_id: int, payload: RelationshipPatch, response: HttpResponse
+) -> Any:
+    """Change a relationship. With ``If-Match`` (the ``ETag`` of a ``GET``), a record changed meanwhile is not
+    overwritten: 412, with the fields that changed and the new ``ETag``."""
     relationship = access_relationship(request.user, relationship_id, role=Role.MEMBER)
-    return relationship_update(relationship, **payload.dict(exclude_unset=True))
+    data = payload.dict(exclude_unset=True)
+    return etag(response, relationship_update(relationship, as_of=if_match(request), **data))

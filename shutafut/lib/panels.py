@@ -9,7 +9,7 @@ same key, or a panel that offers a key the page already has, are a programming e
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -50,3 +50,33 @@ class Panels(Generic[T]):
                     raise ImproperlyConfigured(f"The panel {panel.name!r} offers {key!r}, which the page already has.")
                 added[key] = value
         return added
+
+
+@dataclass(frozen=True)
+class Column(Generic[T]):
+    """One column that an app above a list page adds to it: a unique name, its header, and the cell of each row
+    (from the page's rows at once, so that it reads them in one query), keyed by the row's ``pk``."""
+
+    name: str
+    header: Any
+    cells: Callable[[Sequence[T]], Mapping[int, str]]
+    order: int = 100
+
+
+class Columns(Generic[T]):
+    """The columns of one list page that apps above it add, by name (registering a name again replaces it)."""
+
+    def __init__(self) -> None:
+        self._columns: dict[str, Column[T]] = {}
+
+    def register(self, column: Column[T]) -> None:
+        self._columns[column.name] = column
+
+    def table(self, rows: Sequence[T]) -> dict[str, Any]:
+        """``extra_headers`` and ``rows``: each row with the cells of the added columns, in order ("" when none)."""
+        columns = sorted(self._columns.values(), key=lambda c: (c.order, c.name))
+        cells = [column.cells(rows) for column in columns]
+        return {
+            "extra_headers": [column.header for column in columns],
+            "rows": [(row, [found.get(getattr(row, "pk", 0), "") for found in cells]) for row in rows],
+        }

@@ -7,6 +7,10 @@ from typing import Any, TypeVar
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Model
+from django.utils.translation import gettext
+
+from shutafut.lib.deletion import deletion_plan
+from shutafut.lib.versions import check_version
 
 M = TypeVar("M", bound=Model)
 
@@ -33,8 +37,12 @@ def _refuse_nulls(model: type[Model], fields: dict[str, Any]) -> None:
 
 
 @transaction.atomic
-def model_update(instance: M, **fields: Any) -> M:
-    """Set ``fields`` on ``instance``, validate it fully and save only what changed."""
+def model_update(instance: M, /, *, as_of: str | None = None, **fields: Any) -> M:
+    """Set ``fields`` on ``instance``, validate it fully and save only what changed.
+
+    ``as_of`` is the version of the record the user started from (``lib.versions``): when the stored record has
+    changed since, nothing is saved and ``StaleVersion`` says what changed."""
+    check_version(instance, as_of)
     _refuse_nulls(type(instance), fields)
     changed = [name for name, value in fields.items() if getattr(instance, name) != value]
     for name in changed:
@@ -47,3 +55,18 @@ def model_update(instance: M, **fields: Any) -> M:
 
 def _auto_now_fields(instance: Model) -> list[str]:
     return [f.name for f in instance._meta.concrete_fields if getattr(f, "auto_now", False)]
+
+
+@transaction.atomic
+def model_delete(instance: Model, /, *, as_of: str | None = None) -> None:
+    """Delete ``instance`` with what depends on it, unless a protected link forbids it: then nothing is deleted and
+    the refusal names each record that holds it (``lib.deletion``). ``as_of`` as for ``model_update``."""
+    check_version(instance, as_of)
+    plan = deletion_plan(instance)
+    if not plan.allowed:
+        names = "; ".join(f"{b.kind}: {b.name}" + (f" ({b.context})" if b.context else "") for b in plan.blockers)
+        raise ValidationError(
+            gettext("This record cannot be deleted while other records need it: %(names)s.") % {"names": names},
+            code="protected",
+        )
+    instance.delete()

@@ -4,21 +4,30 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from shutafut.accounts.decorators import TownRequest, town_view
 from shutafut.accounts.models import Role, Town
 from shutafut.lib.choices import choices
-from shutafut.lib.views import paginate
+from shutafut.lib.forms import add_refusal
+from shutafut.lib.views import confirm_delete, form_page, paginate
 from shutafut.model.sectors import SUBTYPES, Sector
-from shutafut.organizations.access import access_organization
+from shutafut.organizations.access import access_organization, access_person
 from shutafut.organizations.forms import OrganizationForm, PersonForm
-from shutafut.organizations.models import Organization
+from shutafut.organizations.models import Organization, Person
 from shutafut.organizations.panels import ORGANIZATION_PANELS
 from shutafut.organizations.selectors import organization_list
-from shutafut.organizations.services import organization_create, organization_update, person_create
+from shutafut.organizations.services import (
+    organization_create,
+    organization_delete,
+    organization_update,
+    person_create,
+    person_delete,
+    person_update,
+)
 
 
 @town_view()
@@ -62,7 +71,7 @@ def _save(request: HttpRequest, form: OrganizationForm, town: Town, organization
         else:
             form.instance = organization_update(organization, **form.cleaned_data)  # type: ignore[arg-type]
     except ValidationError as exc:
-        form.add_error(None, exc)
+        add_refusal(form, exc)
         return False
     return True
 
@@ -83,7 +92,68 @@ def organization_edit_view(request: HttpRequest, town: Town, pk: int) -> HttpRes
     if request.method == "POST" and _save(request, form, town, organization):
         messages.success(request, _("The organization was saved."))
         return redirect("organization-detail", town=town.slug, pk=organization.pk)
-    return render(request, "organizations/form.html", {"town": town, "form": form, "organization": organization})
+    return render(
+        request,
+        "organizations/form.html",
+        {"town": town, "form": form, "organization": organization},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@town_view(Role.MEMBER)
+def organization_delete_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
+    organization = access_organization(request.user, pk, town=town, role=Role.MEMBER)
+    detail = reverse("organization-detail", kwargs={"town": town.slug, "pk": organization.pk})
+    return confirm_delete(
+        request,
+        record=organization,
+        delete=lambda as_of: organization_delete(organization=organization, as_of=as_of),
+        done_url=reverse("organization-list", kwargs={"town": town.slug}),
+        cancel_url=detail,
+        follows=[
+            _("Its ties leave the relationship map, and its people leave the surveys they were invited to."),
+            _("Partnerships it convened keep their records, without a convener."),
+        ],
+        context={"town": town},
+    )
+
+
+def _person(request: HttpRequest, town: Town, pk: int, person: int) -> tuple[Organization, Person]:
+    organization = access_organization(request.user, pk, town=town, role=Role.MEMBER)
+    found = access_person(request.user, person, town=town, role=Role.MEMBER)
+    if found.organization_id != organization.pk:
+        raise Http404
+    return organization, found
+
+
+@town_view(Role.MEMBER)
+def person_edit_view(request: HttpRequest, town: Town, pk: int, person: int) -> HttpResponse:
+    organization, found = _person(request, town, pk, person)
+    delete_url = reverse("person-delete", kwargs={"town": town.slug, "pk": organization.pk, "person": found.pk})
+    return form_page(
+        request,
+        form=PersonForm(request.POST or None, instance=type(found).objects.get(pk=found.pk)),
+        save=lambda data: person_update(person=found, **data),
+        done_url=reverse("organization-detail", kwargs={"town": town.slug, "pk": organization.pk}),
+        done=_("Saved."),
+        template="partnerships/part_form.html",
+        context={"town": town, "title": _("Edit a representative"), "delete_url": delete_url},
+    )
+
+
+@town_view(Role.MEMBER)
+def person_delete_view(request: HttpRequest, town: Town, pk: int, person: int) -> HttpResponse:
+    organization, found = _person(request, town, pk, person)
+    detail = reverse("organization-detail", kwargs={"town": town.slug, "pk": organization.pk})
+    return confirm_delete(
+        request,
+        record=found,
+        delete=lambda as_of: person_delete(person=found, as_of=as_of),
+        done_url=detail,
+        cancel_url=detail,
+        follows=[_("Partnership members this person represented keep their records, without a representative.")],
+        context={"town": town},
+    )
 
 
 @town_view(Role.MEMBER)

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from shutafut.lib.choices import choices
-from shutafut.lib.forms import model_choice
+from shutafut.lib.forms import carry_version, model_choice
 from shutafut.model.records import DocumentKind, InReturn
 from shutafut.model.roles import PartnerRole
 from shutafut.organizations.models import Organization, Person
@@ -21,7 +21,8 @@ from shutafut.partnerships.models import (
     ResourceFlow,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+"""A date picker; its value is in ISO form, which the browser shows in the page's language (an edit form shows it)."""
 
 
 class PartnershipForm(forms.ModelForm[Partnership]):
@@ -50,6 +51,7 @@ class PartnershipForm(forms.ModelForm[Partnership]):
     def __init__(self, *args: Any, town: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         model_choice(self, "convener").queryset = Organization.objects.filter(town=town)
+        carry_version(self, self.instance)
 
 
 class _PartForm(forms.ModelForm[Any]):
@@ -62,6 +64,14 @@ class _PartForm(forms.ModelForm[Any]):
         members = Member.objects.filter(partnership=partnership).select_related("organization")
         for name in self.member_fields:
             model_choice(self, name).queryset = members
+        carry_version(self, self.instance)
+
+
+class RepresentativeChoice(forms.ModelChoiceField[Person]):
+    """A person named with their organization, so that the right representative is picked."""
+
+    def label_from_instance(self, obj: Person) -> str:
+        return f"{obj.full_name} ({obj.organization.name})"
 
 
 class MemberForm(forms.ModelForm[Member]):
@@ -71,15 +81,23 @@ class MemberForm(forms.ModelForm[Member]):
 
     class Meta:
         model = Member
-        fields = ["organization", "roles", "representative", "mandate", "joined_on"]
-        widgets = {"joined_on": DATE, "mandate": forms.Textarea(attrs={"rows": 2})}
+        fields = ["organization", "roles", "representative", "mandate", "joined_on", "left_on"]
+        widgets = {"joined_on": DATE, "left_on": DATE, "mandate": forms.Textarea(attrs={"rows": 2})}
+        field_classes = {"representative": RepresentativeChoice}
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        model_choice(self, "organization").queryset = Organization.objects.filter(town=partnership.town).exclude(
-            memberships__partnership=partnership
+        if self.instance.pk is None:
+            model_choice(self, "organization").queryset = Organization.objects.filter(town=partnership.town).exclude(
+                memberships__partnership=partnership
+            )
+            del self.fields["left_on"]
+        else:
+            del self.fields["organization"]  # a member is its organization: another one is another member
+        model_choice(self, "representative").queryset = Person.objects.filter(town=partnership.town).select_related(
+            "organization"
         )
-        model_choice(self, "representative").queryset = Person.objects.filter(town=partnership.town)
+        carry_version(self, self.instance)
 
 
 class FlowForm(_PartForm):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -115,6 +116,13 @@ class Member(models.Model):
 
     def __str__(self) -> str:
         return str(self.organization)
+
+    def get_absolute_url(self) -> str:
+        url = reverse("partnership-detail", kwargs={"town": self.partnership.town.slug, "pk": self.partnership_id})
+        return f"{url}#member-{self.pk}"
+
+    def deletion_context(self) -> str:
+        return str(self.partnership)
 
     @property
     def role_labels(self) -> list[str]:

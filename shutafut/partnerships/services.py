@@ -17,7 +17,7 @@ from django.db.models import Model
 from django.utils.translation import gettext
 
 from shutafut.accounts.models import Town
-from shutafut.lib.services import model_create, model_update
+from shutafut.lib.services import model_create, model_delete, model_update
 from shutafut.model.records import DocumentKind, InReturn
 from shutafut.model.resources import ResourceType
 from shutafut.partnerships.models import (
@@ -95,8 +95,9 @@ def partnership_create(*, town: Town, **fields: Any) -> Partnership:
 
 
 @changes_partnership
-def partnership_update(partnership: Partnership, **fields: Any) -> Partnership:
-    return model_update(partnership, **fields)
+def partnership_update(partnership: Partnership, /, *, as_of: str | None = None, **fields: Any) -> Partnership:
+    """Change a partnership's own fields; ``as_of`` (the version the form was drawn from) refuses a stale save."""
+    return model_update(partnership, as_of=as_of, **fields)
 
 
 @changes_partnership
@@ -247,3 +248,39 @@ def interest_create(*, member: Member, **fields: Any) -> MemberInterest:
     if before is not None and before.partnership_id != member.partnership_id:
         raise ValidationError({"before": gettext("Not a member of this partnership.")})
     return model_create(MemberInterest, member=member, **fields)
+
+
+Part = Member | ResourceFlow | Decision | Activity | FrameworkDocument | Interaction | MemberInterest
+"""The parts of a partnership that a page corrects and deletes one by one."""
+
+PartT = TypeVar("PartT", Member, ResourceFlow, Decision, Activity, FrameworkDocument, Interaction, MemberInterest)
+
+
+@changes_partnership
+def part_update(*, part: PartT, as_of: str | None = None, **fields: Any) -> PartT:
+    """Correct a part of a partnership: its own fields and its many-to-many member fields (members of the same
+    partnership only). ``as_of`` is the version the form was drawn from: a stale save is refused, nothing saved."""
+    partnership = _partnership_of(part)
+    many = {f.name for f in part._meta.many_to_many}
+    chosen = {name: _require_members(partnership, name, fields.pop(name)) for name in many & set(fields)}
+    if isinstance(part, Decision) and "participants" in chosen and not chosen["participants"]:
+        raise ValidationError({"participants": gettext("A decision needs at least one participant.")})
+    if isinstance(part, MemberInterest):
+        before = fields.get("before")
+        member = fields.get("member", part.member)
+        if (before is not None and before.partnership_id != partnership.pk) or member.partnership_id != partnership.pk:
+            raise ValidationError({"before": gettext("Not a member of this partnership.")})
+    updated = model_update(part, as_of=as_of, **fields)
+    for name, members in chosen.items():
+        getattr(updated, name).set(members)
+    return updated
+
+
+@changes_partnership
+def part_delete(*, part: Part, as_of: str | None = None) -> Partnership:
+    """Delete a part of a partnership with what depends on it (``lib.deletion``): refused, with nothing deleted,
+    when a protected record needs it or when it changed since ``as_of``. Returns the partnership, whose change is
+    announced (its diagnosis is worked out again)."""
+    partnership = _partnership_of(part)
+    model_delete(part, as_of=as_of)
+    return partnership

@@ -3,9 +3,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 
 from shutafut.accounts.models import Town
-from shutafut.lib.forms import model_choice
+from shutafut.lib.forms import carry_version, model_choice
 from shutafut.organizations.models import Organization
 from shutafut.relationships.models import Relationship
 
@@ -24,7 +25,7 @@ class RelationshipForm(forms.ModelForm[Relationship]):
             "notes",
         ]
         widgets = {
-            "observed_on": forms.DateInput(attrs={"type": "date"}),
+            "observed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
 
@@ -33,3 +34,6 @@ class RelationshipForm(forms.ModelForm[Relationship]):
         organizations = Organization.objects.filter(town=town).order_by("name")
         model_choice(self, "org_a").queryset = organizations
         model_choice(self, "org_b").queryset = organizations
+        if self.instance.pk is None:
+            self.initial["observed_on"] = self.initial.get("observed_on") or timezone.localdate()
+        carry_version(self, self.instance)

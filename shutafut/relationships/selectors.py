@@ -40,3 +40,14 @@ def relationships_of(organization: Organization) -> QuerySet[Relationship]:
         .select_related("org_a", "org_b")
         .order_by("-rung", "pk")
     )
+
+
+def relationship_twin(
+    *, town: Town, org_a: Organization, org_b: Organization, domain: str, exclude: int | None = None
+) -> Relationship | None:
+    """The town's recorded relationship of the same pair (either way round) in the same domain, if there is one."""
+    pair = Q(org_a=org_a, org_b=org_b) | Q(org_a=org_b, org_b=org_a)
+    found = Relationship.objects.filter(pair, town=town, domain__iexact=domain.strip(), source="recorded")
+    if exclude is not None:
+        found = found.exclude(pk=exclude)
+    return found.order_by("-observed_on", "-pk").first()

@@ -7,4 +7,5 @@ urlpatterns = [
     path("new/", views.relationship_create_view, name="relationship-create"),
     path("<int:pk>/", views.relationship_detail_view, name="relationship-detail"),
     path("<int:pk>/edit/", views.relationship_edit_view, name="relationship-edit"),
+    path("<int:pk>/delete/", views.relationship_delete_view, name="relationship-delete"),
 ]

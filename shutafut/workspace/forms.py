@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from shutafut.accounts.models import Role
 from shutafut.guide.selectors import town_table
 from shutafut.lib.choices import choices, in_active_language
-from shutafut.lib.forms import choice, model_choice
+from shutafut.lib.forms import carry_version, choice, model_choice
 from shutafut.model.resources import ResourceType
 from shutafut.model.roles import PartnerRole
 from shutafut.model.sector_table import SECTOR_TABLE, Column, SectorTable
@@ -28,7 +28,8 @@ from shutafut.workspace.models import (
 )
 from shutafut.workspace.questionnaire import LIKERT_LABELS, PRINCIPLE_ITEMS, TRUST_ITEMS, TRUST_LABELS
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+"""A date picker; its value is in ISO form, which the browser shows in the page's language (an edit form shows it)."""
 
 
 def _members(partnership: Partnership) -> Any:
@@ -190,13 +191,31 @@ class StageForm(forms.Form):
 
     def __init__(self, *args: Any, moves: list[dict[str, Any]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        choice(self, "to").choices = [(m["stage"].value, m["label"]) for m in moves]
+        choice(self, "to").choices = [(m["stage"].value, m["label"]) for m in moves if not m["ends"]]
+
+
+class EndForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why it ends (optional; kept in the stage history)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class ReopenForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why it is reopened (kept in the stage history)"), widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class GoalForm(forms.ModelForm[Goal]):
     class Meta:
         model = Goal
         fields = ["title", "indicator", "unit", "baseline", "target", "weight"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        carry_version(self, self.instance)
 
 
 class MilestoneForm(forms.ModelForm[Milestone]):
@@ -208,6 +227,7 @@ class MilestoneForm(forms.ModelForm[Milestone]):
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         model_choice(self, "goal").queryset = Goal.objects.filter(partnership=partnership)
+        carry_version(self, self.instance)
 
 
 class TaskForm(forms.ModelForm[Task]):
@@ -222,6 +242,7 @@ class TaskForm(forms.ModelForm[Task]):
         super().__init__(*args, **kwargs)
         model_choice(self, "milestone").queryset = Milestone.objects.filter(goal__partnership=partnership)
         model_choice(self, "owner").queryset = _members(partnership)
+        carry_version(self, self.instance)
 
 
 class IndicatorValueForm(forms.ModelForm[IndicatorValue]):
@@ -233,6 +254,7 @@ class IndicatorValueForm(forms.ModelForm[IndicatorValue]):
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         model_choice(self, "goal").queryset = Goal.objects.filter(partnership=partnership)
+        carry_version(self, self.instance)
 
 
 class SurveyForm(forms.Form):

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
@@ -315,6 +316,13 @@ class Task(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        partnership = self.milestone.goal.partnership
+        return reverse("ws-plan", kwargs={"town": partnership.town.slug, "pk": partnership.pk}) + f"#task-{self.pk}"
+
+    def deletion_context(self) -> str:
+        return str(self.milestone.goal.partnership)
 
 
 # ---- Health survey -----------------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from shutafut.accounts.models import Role
 from shutafut.diagnosis.engine.inputs import Readiness
 from shutafut.guide.selectors import TownTable, town_table
 from shutafut.lib.choices import in_active_language, label_of
-from shutafut.model.lifecycle import GateFacts, Stage, allowed_next, unmet_gates
+from shutafut.model.lifecycle import GateFacts, Stage, allowed_next, gates_for
 from shutafut.model.principles import READINESS_GO, Principle, readiness_passes
 from shutafut.model.records import DocumentKind
 from shutafut.model.roles import PartnerRole
@@ -245,11 +245,11 @@ def culture_gaps(partnership: Partnership) -> list[dict[str, Any]]:
     return result
 
 
-def working_norms(partnership: Partnership) -> list[dict[str, str]]:
+def working_norms(partnership: Partnership) -> list[dict[str, Any]]:
     """The agreed working norms, oldest first, each with the label of its culture dimension ("" for the whole
     partnership)."""
     return [
-        {"dimension": field_label(CultureProfile, n.dimension) if n.dimension else "", "text": n.text}
+        {"pk": n.pk, "dimension": field_label(CultureProfile, n.dimension) if n.dimension else "", "text": n.text}
         for n in partnership.working_norms.all()
     ]
 
@@ -322,18 +322,26 @@ def gate_facts(partnership: Partnership) -> GateFacts:
 
 
 def next_moves(partnership: Partnership) -> list[dict[str, Any]]:
+    """The stages the partnership may move to, each with every gate that guards the move and whether it is met
+    (the real gates: a move that no gate guards says so, it is not "all met"). Ending (``closed``) is marked
+    ``ends``: it has no gate and its own page, which asks to confirm."""
     facts = gate_facts(partnership)
-    return [
-        {
-            "stage": to,
-            "label": label_of(Stage, to),
-            "unmet": [
-                {"code": g.code, "text": str(in_active_language(g.text))}
-                for g in unmet_gates(partnership.stage, to, facts)
-            ],
-        }
-        for to in allowed_next(partnership.stage)
-    ]
+    moves = []
+    for to in allowed_next(partnership.stage):
+        gates = [
+            {"code": g.code, "text": str(in_active_language(g.text)), "met": g.is_met(facts)}
+            for g in gates_for(partnership.stage, to)
+        ]
+        moves.append(
+            {
+                "stage": to,
+                "label": label_of(Stage, to),
+                "gates": gates,
+                "unmet": [g for g in gates if not g["met"]],
+                "ends": to is Stage.CLOSED,
+            }
+        )
+    return moves
 
 
 # ---- Health survey ------------------------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from django.utils.translation import get_language, gettext
 from shutafut.accounts.access import membership_in
 from shutafut.accounts.models import Role
 from shutafut.guide.selectors import town_table
-from shutafut.lib.services import model_create, model_update
+from shutafut.lib.services import model_create, model_delete, model_update
 from shutafut.model.lifecycle import Stage, is_allowed, unmet_gates
 from shutafut.model.roles import PartnerRole
 from shutafut.model.sector_table import SECTOR_TABLE, Column
@@ -258,7 +258,7 @@ def charter_approve(*, partnership: Partnership, member: Member, by: AbstractBas
 def vision_save(*, partnership: Partnership, public_goal: str, dimensions: Iterable[str], statement: str) -> Vision:
     """Save the public goal (the partnership's own record, ``Partnership.public_goals``) and the vision;
     endorsements of an older text stay on record but no longer count."""
-    fields = {"dimensions": sorted(set(dimensions)), "statement": statement.strip()}
+    fields: dict[str, Any] = {"dimensions": sorted(set(dimensions)), "statement": statement.strip()}
     with partnership_batch(partnership):
         partnership_update(partnership, public_goals=public_goal.strip())
         vision = selectors.vision_of(partnership)
@@ -353,19 +353,29 @@ def stage_move(
     *, partnership: Partnership, to: str, by: AbstractBaseUser, override_reason: str = ""
 ) -> StageTransition:
     """Move the partnership to stage ``to`` (the gate lets only a coordinator here; ``by`` is recorded). Unmet
-    gates need a written reason (override)."""
+    gates need a written reason (override). Ending it is not a move of this list: ``partnership_end`` asks first."""
     current = Stage(partnership.stage)
     try:
         target = Stage(to)
     except ValueError:
         raise _refuse(gettext("Unknown stage.")) from None
+    if target is Stage.CLOSED:
+        raise _refuse(gettext("Ending the partnership has its own page, which says what follows and asks to confirm."))
+    return _move(partnership, current, target, by, override_reason)
+
+
+def _move(
+    partnership: Partnership, current: Stage, target: Stage, by: AbstractBaseUser, reason: str
+) -> StageTransition:
+    if current is Stage.CLOSED:
+        raise _refuse(gettext("The partnership has ended. A coordinator can reopen it, giving a reason."))
     if not is_allowed(current, target):
         raise _refuse(
             gettext("A partnership cannot move from %(from)s to %(to)s.")
             % {"from": current.label.in_lang(_lang()), "to": target.label.in_lang(_lang())}
         )
     unmet = unmet_gates(current, target, selectors.gate_facts(partnership))
-    reason = override_reason.strip()
+    reason = reason.strip()
     if unmet and not reason:
         raise _refuse(
             gettext("Gates not met: %(gates)s. Give a reason to override them.")
@@ -378,10 +388,50 @@ def stage_move(
         to_stage=target.value,
         by=by,
         unmet_gates=[g.code for g in unmet],
-        override_reason=reason if unmet else "",
+        override_reason=reason if unmet or target is Stage.CLOSED else "",
     )
     partnership_update(partnership, stage=target.value)
     return transition
+
+
+@transaction.atomic
+def partnership_end(*, partnership: Partnership, by: AbstractBaseUser, reason: str = "") -> StageTransition:
+    """End the partnership (stage ``closed``), from any stage; closing has no gates. The gate lets only a
+    coordinator here, after a page that says what follows; ``by`` and the reason (optional) are recorded."""
+    return _move(partnership, Stage(partnership.stage), Stage.CLOSED, by, reason)
+
+
+def stage_before_end(partnership: Partnership) -> Stage:
+    """The stage an ended partnership was in when it ended (initiation when no history says)."""
+    last = partnership.stage_transitions.filter(to_stage=Stage.CLOSED.value).order_by("-at", "-pk").first()
+    return Stage(last.from_stage) if last is not None else Stage.INITIATION
+
+
+@transaction.atomic
+def partnership_reopen(*, partnership: Partnership, by: AbstractBaseUser, reason: str) -> StageTransition:
+    """Reopen an ended partnership in the stage it ended from. The reason is required; it is recorded in the stage
+    history with ``by`` (and the change is in the audit log, as every write of the workspace)."""
+    if partnership.stage != Stage.CLOSED:
+        raise _refuse(gettext("Only an ended partnership can be reopened."))
+    why = reason.strip()
+    if not why:
+        raise ValidationError({"reason": gettext("Say why the partnership is reopened.")})
+    back = stage_before_end(partnership)
+    transition = model_create(
+        StageTransition,
+        partnership=partnership,
+        from_stage=Stage.CLOSED.value,
+        to_stage=back.value,
+        by=by,
+        override_reason=why,
+    )
+    partnership_update(partnership, stage=back.value)
+    return transition
+
+
+def _refuse_if_ended(partnership: Partnership) -> None:
+    if partnership.stage == Stage.CLOSED:
+        raise _refuse(gettext("The partnership has ended: it starts no new health survey and sends no links."))
 
 
 def _lang() -> str:
@@ -413,10 +463,57 @@ def indicator_value_add(*, goal: Goal, date: dt.date, value: Any) -> IndicatorVa
     return model_create(IndicatorValue, goal=goal, date=date, value=value)
 
 
+PlanItem = Goal | Milestone | Task | IndicatorValue
+"""A line of the work plan, which a page corrects and deletes one by one."""
+
+
+def plan_partnership(item: PlanItem) -> Partnership:
+    """The partnership whose work plan holds ``item``."""
+    if isinstance(item, Goal):
+        return item.partnership
+    if isinstance(item, Milestone | IndicatorValue):
+        return item.goal.partnership
+    return item.milestone.goal.partnership
+
+
+@transaction.atomic
+def plan_item_update(*, item: PlanItem, as_of: str | None = None, **fields: Any) -> PlanItem:
+    """Correct a line of the work plan; what it points to (goal, milestone, owner) stays within the partnership.
+    ``as_of`` is the version the form was drawn from: a stale save is refused and nothing is saved."""
+    partnership = plan_partnership(item)
+    for name in ("goal", "milestone"):
+        parent = fields.get(name)
+        if parent is not None and plan_partnership(parent).pk != partnership.pk:
+            raise ValidationError({name: gettext("Not part of this partnership's work plan.")})
+    _require_member_of(partnership, fields.get("owner"))
+    updated = model_update(item, as_of=as_of, **fields)
+    _rediagnose(partnership)
+    return updated
+
+
+@transaction.atomic
+def plan_item_delete(*, item: PlanItem, as_of: str | None = None) -> Partnership:
+    """Delete a line of the work plan with what hangs on it (a goal's milestones, values and tasks)."""
+    partnership = plan_partnership(item)
+    model_delete(item, as_of=as_of)
+    _rediagnose(partnership)
+    return partnership
+
+
+@transaction.atomic
+def norm_delete(*, norm: WorkingNorm, as_of: str | None = None) -> Partnership:
+    """Withdraw a working norm (recorded by mistake, or no longer agreed)."""
+    partnership = norm.partnership
+    model_delete(norm, as_of=as_of)
+    _rediagnose(partnership)
+    return partnership
+
+
 # ---- Health survey ---------------------------------------------------------------------------------------------
 
 
 def survey_create(*, partnership: Partnership, title: str) -> HealthSurvey:
+    _refuse_if_ended(partnership)
     return model_create(HealthSurvey, partnership=partnership, title=title)
 
 
@@ -457,6 +554,7 @@ def _send_link(survey: HealthSurvey, member: Member, person: Person, base_url: s
 def survey_invite(*, survey: HealthSurvey, member: Member, person: Person, base_url: str = "") -> str:
     """Send one personal link to a person of a member organization; return the token (for the URL)."""
     _require_member_of(survey.partnership, member)
+    _refuse_if_ended(survey.partnership)
     if person.organization_id != member.organization_id:
         raise _refuse(gettext("The person does not belong to this member organization."))
     if survey.status == SurveyStatus.CLOSED:
@@ -469,6 +567,7 @@ def survey_invite(*, survey: HealthSurvey, member: Member, person: Person, base_
 @transaction.atomic
 def survey_send(*, survey: HealthSurvey, base_url: str) -> int:
     """Open the survey and send a link to every current member's named representative not yet invited."""
+    _refuse_if_ended(survey.partnership)
     if survey.status == SurveyStatus.CLOSED:
         raise _refuse(gettext("This survey is closed."))
     invited = set(survey.invitations.values_list("person_id", flat=True))
@@ -485,6 +584,7 @@ def survey_send(*, survey: HealthSurvey, base_url: str) -> int:
 @transaction.atomic
 def survey_remind(*, survey: HealthSurvey, base_url: str) -> int:
     """Send a fresh link to everyone invited who has not answered; their older links are revoked."""
+    _refuse_if_ended(survey.partnership)
     if survey.status != SurveyStatus.OPEN:
         raise _refuse(gettext("Only an open survey sends reminders."))
     answered = set(survey.responses.values_list("person_id", flat=True))
@@ -566,7 +666,7 @@ def survey_answer(
     chosen_b, chosen_c = sorted(set(benefits)), sorted(set(concerns))
     if not set(chosen_b) <= allowed[Column.BENEFIT] or not set(chosen_c) <= allowed[Column.CONCERN]:
         raise _refuse(gettext("Unknown checklist item."))
-    fields = {
+    fields: dict[str, Any] = {
         "member": invitation.member,
         "sector": sector.value,
         "answers": clean_answers,

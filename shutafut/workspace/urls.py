@@ -7,6 +7,8 @@ from shutafut.workspace import views
 urlpatterns = [
     path("<int:pk>/", views.home_view, name="ws-home"),
     path("<int:pk>/stage/", views.stage_move_view, name="ws-stage-move"),
+    path("<int:pk>/end/", views.end_view, name="ws-end"),
+    path("<int:pk>/reopen/", views.reopen_view, name="ws-reopen"),
     path("<int:pk>/charter/", views.charter_view, name="ws-charter"),
     path("<int:pk>/charter/print/", views.charter_print_view, name="ws-charter-print"),
     path("<int:pk>/charter/item/", views.charter_item_view, name="ws-charter-item"),
@@ -27,8 +29,12 @@ urlpatterns = [
     path("<int:pk>/plan/", views.plan_view, name="ws-plan"),
     path("<int:pk>/plan/<str:kind>/new/", views.plan_add_view, name="ws-plan-add"),
     path("<int:pk>/plan/task/<int:task>/progress/", views.task_progress_view, name="ws-task-progress"),
+    path("<int:pk>/plan/<str:kind>/<int:item>/edit/", views.plan_edit_view, name="ws-plan-edit"),
+    path("<int:pk>/plan/<str:kind>/<int:item>/delete/", views.plan_delete_view, name="ws-plan-delete"),
+    path("<int:pk>/culture/norm/<int:norm>/delete/", views.norm_delete_view, name="ws-norm-delete"),
     path("<int:pk>/health/", views.health_view, name="ws-health"),
     path("<int:pk>/health/new/", views.survey_create_view, name="ws-survey-create"),
     path("<int:pk>/health/<int:survey>/results/", views.results_view, name="ws-results"),
+    path("<int:pk>/health/<int:survey>/closing/", views.survey_close_view, name="ws-survey-close"),
     path("<int:pk>/health/<int:survey>/<str:action>/", views.survey_action_view, name="ws-survey-action"),
 ]

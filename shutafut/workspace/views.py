@@ -18,11 +18,14 @@ from django.core.exceptions import ValidationError
 from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from shutafut.accounts.decorators import TownRequest, town_view
 from shutafut.accounts.models import Role, Town
+from shutafut.lib.views import confirm_delete, form_page
 from shutafut.model.sectors import Sector
 from shutafut.partnerships.access import access_partnership
 from shutafut.partnerships.models import Partnership
@@ -30,7 +33,17 @@ from shutafut.security.headers import personal_link
 from shutafut.security.ratelimit import too_many_requests
 from shutafut.surveys.links import LinkError, LinkExpired, LinkRateLimited, LinkRevoked, link_resolve
 from shutafut.workspace import forms, selectors, services
-from shutafut.workspace.models import CharterItem, Dimension, HealthSurvey, SurveyStatus, Task
+from shutafut.workspace.models import (
+    CharterItem,
+    Dimension,
+    Goal,
+    HealthSurvey,
+    IndicatorValue,
+    Milestone,
+    SurveyStatus,
+    Task,
+    WorkingNorm,
+)
 from shutafut.workspace.questionnaire import PRINCIPLE_ITEMS, TRUST_ITEMS
 
 Bound = Mapping[str, BaseForm]
@@ -147,6 +160,36 @@ def stage_move_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
             partnership=p, to=data["to"], by=request.user, override_reason=data["override_reason"]
         ),
         done=_("The stage was changed."),
+    )
+
+
+@town_view(Role.COORDINATOR)
+def end_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
+    """Ending the partnership: a page that says what stops and what stays readable, and asks to confirm."""
+    partnership = access_partnership(request.user, pk, town=town)
+    return form_page(
+        request,
+        form=forms.EndForm(request.POST or None),
+        save=lambda data: services.partnership_end(partnership=partnership, by=request.user, **data),
+        done_url=reverse(HOME.url_name, kwargs={"town": town.slug, "pk": partnership.pk}),
+        done=_("The partnership has ended. A coordinator can reopen it, giving a reason."),
+        template="workspace/end.html",
+        context=_base(request, partnership),
+    )
+
+
+@town_view(Role.COORDINATOR)
+def reopen_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
+    """Reopening an ended partnership, with a reason that the stage history keeps."""
+    partnership = access_partnership(request.user, pk, town=town)
+    return form_page(
+        request,
+        form=forms.ReopenForm(request.POST or None),
+        save=lambda data: services.partnership_reopen(partnership=partnership, by=request.user, **data),
+        done_url=reverse(HOME.url_name, kwargs={"town": town.slug, "pk": partnership.pk}),
+        done=_("The partnership was reopened."),
+        template="workspace/reopen.html",
+        context=_base(request, partnership, was=services.stage_before_end(partnership)),
     )
 
 
@@ -509,6 +552,84 @@ def task_progress_view(request: TownRequest, town: Town, pk: int, task: int) -> 
     )
 
 
+PLAN_ITEMS: dict[str, tuple[type[Any], str, Any]] = {
+    "goal": (Goal, "partnership", _lazy("Edit a goal")),
+    "milestone": (Milestone, "goal__partnership", _lazy("Edit a milestone")),
+    "task": (Task, "milestone__goal__partnership", _lazy("Edit a task")),
+    "value": (IndicatorValue, "goal__partnership", _lazy("Edit an indicator value")),
+}
+"""The lines of the work plan a page corrects and deletes: their model, the path to their partnership, the title."""
+
+
+def _plan_item(partnership: Partnership, kind: str, item: int) -> Any:
+    if kind not in PLAN_ITEMS:
+        raise Http404
+    model, path, _title = PLAN_ITEMS[kind]
+    found = model.objects.filter(pk=item, **{path: partnership}).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def _plan_url(town: Town, partnership: Partnership) -> str:
+    return reverse("ws-plan", kwargs={"town": town.slug, "pk": partnership.pk})
+
+
+@town_view(Role.MEMBER)
+def plan_edit_view(request: TownRequest, town: Town, pk: int, kind: str, item: int) -> HttpResponse:
+    partnership = access_partnership(request.user, pk, town=town)
+    record = _plan_item(partnership, kind, item)
+    instance = type(record).objects.get(pk=record.pk)
+    form = (
+        forms.GoalForm(request.POST or None, instance=instance)
+        if kind == "goal"
+        else PLAN_FORMS[kind](request.POST or None, instance=instance, partnership=partnership)
+    )
+    delete_url = reverse("ws-plan-delete", kwargs={"town": town.slug, "pk": partnership.pk, "kind": kind, "item": item})
+    return form_page(
+        request,
+        form=form,
+        save=lambda data: services.plan_item_update(item=record, **data),
+        done_url=_plan_url(town, partnership),
+        done=_("Saved."),
+        template="partnerships/part_form.html",
+        context={"town": town, "partnership": partnership, "title": PLAN_ITEMS[kind][2], "delete_url": delete_url},
+    )
+
+
+@town_view(Role.MEMBER)
+def plan_delete_view(request: TownRequest, town: Town, pk: int, kind: str, item: int) -> HttpResponse:
+    partnership = access_partnership(request.user, pk, town=town)
+    record = _plan_item(partnership, kind, item)
+    return confirm_delete(
+        request,
+        record=record,
+        delete=lambda as_of: services.plan_item_delete(item=record, as_of=as_of),
+        done_url=_plan_url(town, partnership),
+        cancel_url=_plan_url(town, partnership),
+        follows=[_("The plan's progress is worked out again without it.")],
+        context={"town": town, "partnership": partnership},
+    )
+
+
+@town_view(Role.MEMBER)
+def norm_delete_view(request: TownRequest, town: Town, pk: int, norm: int) -> HttpResponse:
+    partnership = access_partnership(request.user, pk, town=town)
+    record = WorkingNorm.objects.filter(pk=norm, partnership=partnership).first()
+    if record is None:
+        raise Http404
+    back = reverse("ws-culture", kwargs={"town": town.slug, "pk": partnership.pk})
+    return confirm_delete(
+        request,
+        record=record,
+        delete=lambda as_of: services.norm_delete(norm=record, as_of=as_of),
+        done_url=back,
+        cancel_url=back,
+        follows=[_("The partnership's diagnosis is worked out again without it.")],
+        context={"town": town, "partnership": partnership},
+    )
+
+
 # ---- Health survey ------------------------------------------------------------------------------------------------
 
 
@@ -583,6 +704,15 @@ def survey_action_view(request: TownRequest, town: Town, pk: int, survey: int, a
         return forms.InviteForm(request.POST, partnership=p) if action == "invite" else _button(request)
 
     return _write(request, pk, page=HEALTH, form=form, action=act, done=done)
+
+
+@town_view(Role.COORDINATOR)
+def survey_close_view(request: TownRequest, town: Town, pk: int, survey: int) -> HttpResponse:
+    """Closing a health survey asks first: no answer is taken after it, and it cannot be opened again."""
+    partnership = access_partnership(request.user, pk, town=town)
+    s = _survey(partnership, survey)
+    context = _base(request, partnership, survey=s, answered=s.responses.count())
+    return render(request, "workspace/survey_close.html", context)
 
 
 @town_view()

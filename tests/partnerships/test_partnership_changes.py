@@ -5,7 +5,6 @@ panels those apps registered."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -19,19 +18,6 @@ from shutafut.partnerships.signals import partnership_changed
 from shutafut.workspace.services import readiness_record
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def announced() -> Iterator[list[Partnership]]:
-    """The partnerships announced while the test runs, in order."""
-    seen: list[Partnership] = []
-
-    def receiver(sender: object, *, partnership: Partnership, **kwargs: Any) -> None:
-        seen.append(partnership)
-
-    partnership_changed.connect(receiver, dispatch_uid="test_announced")
-    yield seen
-    partnership_changed.disconnect(dispatch_uid="test_announced")
 
 
 def test_a_change_through_a_service_is_announced_with_its_partnership(town_a_records, announced):

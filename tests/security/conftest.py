@@ -59,7 +59,16 @@ def make_world(personas: dict[str, Any], town_a_records: dict[str, Any]) -> dict
     from shutafut.partnerships.models import Partnership
     from shutafut.surveys.links import link_issue
     from shutafut.surveys.models import Wave
-    from shutafut.workspace.models import Charter, CharterItem, Goal, HealthInvitation, HealthSurvey, Milestone, Task
+    from shutafut.workspace.models import (
+        Charter,
+        CharterItem,
+        Goal,
+        HealthInvitation,
+        HealthSurvey,
+        Milestone,
+        Task,
+        WorkingNorm,
+    )
 
     root = get_user_model().objects.create_superuser(username="root", password="pw-root")
     person = Person.objects.create(
@@ -84,6 +93,7 @@ def make_world(personas: dict[str, Any], town_a_records: dict[str, Any]) -> dict
     task = Task.objects.create(milestone=milestone, title="משימה", owner=member, due=datetime.date(2026, 12, 31))
     charter = Charter.objects.create(partnership=partnership, version=1)
     item = CharterItem.objects.create(charter=charter, member=member, column="benefit", text="תועלת")
+    norm = WorkingNorm.objects.create(partnership=partnership, text="עונים תוך יומיים")
     api_token, _secret = api_token_create(user=personas["carol"], town=town, name="כלי")
     job = Job.objects.create(town=town, kind="town-pdf", language="he", status="done")
     JobFile.objects.create(
@@ -106,5 +116,9 @@ def make_world(personas: dict[str, Any], town_a_records: dict[str, Any]) -> dict
         "charter_item": item,
         "api_token": api_token,
         "job": job,
+        "a_person": person,
+        "a_member": member,
+        "a_goal": goal,
+        "a_norm": norm,
     }
     return {"records": records, "users": users, "survey_token": token, "health_token": health_token}

@@ -117,12 +117,16 @@ ROWS: list[Row] = [
     page("organization-create", TOWN_MEMBER),
     page("organization-detail", TOWN_READ, pk="city"),
     page("organization-edit", TOWN_MEMBER, pk="city"),
+    page("organization-delete", TOWN_MEMBER, note="asks first; POST deletes", pk="ngo"),
     page("person-create", TOWN_MEMBER, pk="city"),
+    page("person-edit", TOWN_MEMBER, pk="city", person="a_person"),
+    page("person-delete", TOWN_MEMBER, note="asks first; POST deletes", pk="city", person="a_person"),
     # --- relationships -------------------------------------------------------------------------------------------
     page("relationship-list", TOWN_READ),
     page("relationship-create", TOWN_MEMBER),
     page("relationship-detail", TOWN_READ, pk="relationship"),
     page("relationship-edit", TOWN_MEMBER, pk="relationship"),
+    page("relationship-delete", TOWN_MEMBER, note="asks first; POST deletes", pk="relationship"),
     # --- partnerships --------------------------------------------------------------------------------------------
     page("partnership-list", TOWN_READ),
     page("partnership-create", TOWN_COORDINATOR),
@@ -135,6 +139,15 @@ ROWS: list[Row] = [
     action("guided-export", _profile(302, 302, 403, 400, 400, 404, 400), note="POST; no answers yet: bad request"),
     action("guided-save", _profile(302, 302, 403, 403, 400, 404, 400), note="POST; no answers yet: bad request"),
     action("diagnosis-answer", TOWN_MEMBER, note="POST; no answer: asked again", pk="partnership", ask="cadence"),
+    page("partnership-part-edit", TOWN_MEMBER, pk="partnership", part="member", item="a_member"),
+    page(
+        "partnership-part-delete",
+        TOWN_MEMBER,
+        note="asks first; POST deletes",
+        pk="partnership",
+        part="member",
+        item="a_member",
+    ),
     # --- relationship map ----------------------------------------------------------------------------------------
     page("network-map", TOWN_READ),
     page("network-map-data", TOWN_READ),
@@ -171,6 +184,8 @@ ROWS: list[Row] = [
     # --- partnership workspace -----------------------------------------------------------------------------------
     page("ws-home", TOWN_READ, pk="partnership"),
     action("ws-stage-move", PAGE_POST_COORDINATOR, pk="partnership"),
+    page("ws-end", TOWN_COORDINATOR, note="asks first; POST ends the partnership", pk="partnership"),
+    page("ws-reopen", TOWN_COORDINATOR, note="a reason is required; POST reopens", pk="partnership"),
     page("ws-charter", TOWN_READ, pk="partnership"),
     page("ws-charter-print", TOWN_READ, pk="partnership"),
     action("ws-charter-item", PAGE_POST_MEMBER, pk="partnership"),
@@ -195,12 +210,22 @@ ROWS: list[Row] = [
     page("ws-culture", TOWN_READ, pk="partnership"),
     action("ws-culture-save", PAGE_POST_MEMBER, pk="partnership"),
     action("ws-norm-add", PAGE_POST_MEMBER, pk="partnership"),
+    page("ws-norm-delete", TOWN_MEMBER, note="asks first; POST deletes", pk="partnership", norm="a_norm"),
     page("ws-plan", TOWN_READ, pk="partnership"),
     action("ws-plan-add", PAGE_POST_MEMBER, pk="partnership", kind="goal"),
     action("ws-task-progress", PAGE_POST_MEMBER, pk="partnership", task="task"),
+    page("ws-plan-edit", TOWN_MEMBER, pk="partnership", kind="goal", item="a_goal"),
+    page("ws-plan-delete", TOWN_MEMBER, note="asks first; POST deletes", pk="partnership", kind="goal", item="a_goal"),
     page("ws-health", TOWN_READ, pk="partnership"),
     action("ws-survey-create", PAGE_POST_COORDINATOR, pk="partnership"),
     page("ws-results", TOWN_READ, pk="partnership", survey="health_survey"),
+    page(
+        "ws-survey-close",
+        TOWN_COORDINATOR,
+        note="asks first; the POST is ws-survey-action",
+        pk="partnership",
+        survey="health_survey",
+    ),
     action(
         "ws-survey-action",
         _profile(302, 302, 403, 403, 302, 404, 400),
@@ -247,6 +272,13 @@ ROWS: list[Row] = [
     api("GET /api/v1/partnerships/{partnership_id}", API_READ),
     api("PATCH /api/v1/partnerships/{partnership_id}", API_WRITE_MEMBER, body={"description": "{role}"}),
     api("GET /api/v1/partnerships/{partnership_id}/diagnosis", API_READ),
+    api("GET /api/v1/partnerships/{partnership_id}/charter", API_READ),
+    api("GET /api/v1/partnerships/{partnership_id}/readiness", API_READ),
+    api("GET /api/v1/partnerships/{partnership_id}/plan", API_READ),
+    api("GET /api/v1/partnerships/{partnership_id}/health-surveys", API_READ),
+    api("GET /api/v1/partnerships/{partnership_id}/health-surveys/{survey_id}/results", API_READ),
+    api("GET /api/v1/waves", API_READ, town="town-a"),
+    api("GET /api/v1/waves/{wave_id}", API_READ),
 ]
 
 API_NAMESPACE = "api-v1"

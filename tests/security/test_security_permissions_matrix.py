@@ -13,7 +13,13 @@ from tests.security.permissions import ROLES, ROWS, markdown, rows_by_key
 
 pytestmark = pytest.mark.django_db
 
-API_PARAMS = {"organization_id": "city", "relationship_id": "relationship", "partnership_id": "partnership"}
+API_PARAMS = {
+    "organization_id": "city",
+    "relationship_id": "relationship",
+    "partnership_id": "partnership",
+    "survey_id": "health_survey",
+    "wave_id": "wave",
+}
 
 
 def url_patterns() -> dict[str, str]:
