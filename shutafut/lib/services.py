@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db import models, transaction
 from django.db.models import Model
 from django.utils.translation import gettext
@@ -26,14 +27,29 @@ def model_create(model: type[M], **fields: Any) -> M:
 
 
 def _refuse_nulls(model: type[Model], fields: dict[str, Any]) -> None:
-    """An explicit null for a field that cannot be null is bad input, named by field (not a crash in clean())."""
+    """Bad input, named by field, rather than a crash further down: an explicit null for a field that cannot be
+    null (``clean()`` would fail on it), and a NUL character in any text (PostgreSQL cannot store one; Django's
+    forms refuse it with the same message, so the API and the pages answer alike)."""
     errors = {}
     for name, value in fields.items():
         field = model._meta.get_field(name)
         if value is None and isinstance(field, models.Field) and not field.null:
             errors[name] = ValidationError(field.error_messages["null"], code="null")
+        elif _holds_nul(value):
+            validator = ProhibitNullCharactersValidator()
+            errors[name] = ValidationError(validator.message, code=validator.code)
     if errors:
         raise ValidationError(errors)
+
+
+def _holds_nul(value: object) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, list | tuple):
+        return any(_holds_nul(item) for item in value)
+    if isinstance(value, dict):
+        return any(_holds_nul(key) or _holds_nul(item) for key, item in value.items())
+    return False
 
 
 @transaction.atomic

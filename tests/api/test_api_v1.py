@@ -9,6 +9,7 @@ import pytest
 from shutafut.accounts.models import ApiToken, Membership
 from shutafut.accounts.services import api_token_create
 from shutafut.organizations.models import Organization
+from shutafut.partnerships.models import Partnership
 
 pytestmark = pytest.mark.django_db
 
@@ -179,3 +180,16 @@ def test_an_explicit_null_for_a_required_field_is_refused_with_the_field_named(c
     assert response.status_code == 422
     assert {e["field"] for e in response.json()["detail"]} == {"registry_number", "name"}
     assert Organization.objects.get(pk=pk).name == "עמותת לב"
+
+
+def test_a_nul_character_in_any_text_is_refused_with_the_field_named(client, token_of, town_a_records):
+    # PostgreSQL cannot store U+0000; before this the API answered 500 there (and stored it on SQLite).
+    response = client.post(
+        "/api/v1/partnerships",
+        json.dumps({"town": "town-a", "name": "ok", "public_goals": "goal\x00 hidden", "focus": "a\x00"}),
+        content_type="application/json",
+        **token_of("alice"),
+    )
+    assert response.status_code == 422
+    assert {e["field"] for e in response.json()["detail"]} == {"public_goals", "focus"}
+    assert not Partnership.objects.filter(name="ok").exists()
