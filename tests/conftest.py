@@ -13,6 +13,7 @@ import pytest
 from django.conf import settings
 from django.db import transaction
 from django.test import Client, override_settings
+from django.utils import translation
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("SHUTAFUT_SHARED_DIR", REPO.parent / "shared"))
@@ -92,8 +93,6 @@ def _default_language_after_each_test():  # type: ignore[no-untyped-def]
     """A page asked for in English leaves English active in the thread: put the default (Hebrew) back, so that no
     test depends on which test ran before it on the same worker."""
     yield
-    from django.utils import translation
-
     translation.deactivate()
 
 

@@ -8,7 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from shutafut.accounts.models import Town
 from shutafut.lib.choices import Labels
 
-ANSWER_MODELS = frozenset({"workspace.HealthResponse", "surveys.Rating", "surveys.Completion"})
+ANSWER_MODELS = frozenset(
+    {"workspace.HealthResponse", "workspace.SuccessRating", "surveys.Rating", "surveys.Completion"}
+)
 """A respondent's survey answers. Their writes are logged (by whom, when, which kind of record) without content:
 no scores, no comments and no name, so that no answer is ever shown per person (results hide groups under 3)."""
 

@@ -30,6 +30,7 @@ from shutafut.relationships.models import Relationship
 from shutafut.reports.charts import bar_chart, network_map
 from shutafut.reports.models import FundingFlow, LocalAuthority, authority_key
 from shutafut.surveys.models import Rating, Wave
+from shutafut.workspace import selectors as workspace_selectors
 
 TIE_RUNG = int(Rung.INFORMING)
 """A tie counts in the map, the brokers and the isolates from this rung up (informing and above)."""
@@ -86,7 +87,7 @@ def _health(partnership: Partnership, org_ids: set[int]) -> dict[str, Any] | Non
 
 def partnership_report(partnership: Partnership) -> dict[str, Any]:
     """Everything the partnership report shows: goals, members, resources, decisions, diagnosis, principles,
-    health survey and progress."""
+    ratings between members, outcomes, the health survey from survey to survey, and progress."""
     p = partnership_detail(partnership)
     members = list(p.members.all())
     flows = list(p.flows.all())
@@ -105,6 +106,7 @@ def partnership_report(partnership: Partnership) -> dict[str, Any]:
     fulfilled = sum(1 for f in flows if f.kind == FlowKind.PLEDGE and f.deliveries.exists())
     activities = list(p.activities.all())
     diagnosis = diagnosis_document(p, _lang())
+    trend = workspace_selectors.health_trend(p)
     resource_rows = sorted(
         ({"label": label_of(ResourceType, k), **v} for k, v in pledged.items()), key=lambda r: -int(r["count"])
     )
@@ -126,6 +128,9 @@ def partnership_report(partnership: Partnership) -> dict[str, Any]:
         "activities": activities,
         "diagnosis": diagnosis,
         "health": _health(p, {m.organization_id for m in members}),
+        "outcomes": workspace_selectors.outcomes_view(p),
+        "health_trend": trend,
+        "principle_trend": workspace_selectors.principle_trend(trend),
         "progress": {
             "pledges": pledges,
             "fulfilled": fulfilled,
@@ -263,6 +268,8 @@ def town_report(town: Town) -> dict[str, Any]:
         "n_partnerships": len(partnerships),
         "flags": flags,
         "waves": wave_change(town),
+        "outcomes": workspace_selectors.town_outcomes(town.pk),
+        "health_trends": workspace_selectors.town_health_trends(town.pk),
         "funding": list(funding),
         "tie_rung": rung_name(TIE_RUNG),
     }

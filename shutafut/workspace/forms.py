@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django import forms
@@ -10,6 +11,7 @@ from shutafut.accounts.models import Role
 from shutafut.guide.selectors import town_table
 from shutafut.lib.choices import choices, in_active_language
 from shutafut.lib.forms import carry_version, choice, model_choice
+from shutafut.model.outcomes import Outcome
 from shutafut.model.resources import ResourceType
 from shutafut.model.roles import PartnerRole
 from shutafut.model.sector_table import SECTOR_TABLE, Column, SectorTable
@@ -24,9 +26,11 @@ from shutafut.workspace.models import (
     IndicatorValue,
     Milestone,
     ReadinessAssessment,
+    SuccessScore,
     Task,
 )
 from shutafut.workspace.questionnaire import LIKERT_LABELS, PRINCIPLE_ITEMS, TRUST_ITEMS, TRUST_LABELS
+from shutafut.workspace.services import EXPLANATION_MAX, OutcomeMarks
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 """A date picker; its value is in ISO form, which the browser shows in the page's language (an edit form shows it)."""
@@ -311,9 +315,113 @@ class RespondForm(forms.Form):
         self.fields["comment"] = forms.CharField(
             label=_("Comments"), required=False, widget=forms.Textarea(attrs={"rows": 3})
         )
+        for code in self._codes():
+            self.fields[f"explain_{code}"] = forms.CharField(
+                label=_("If you chose 1 or 2, please explain why (optional)"),
+                required=False,
+                max_length=EXPLANATION_MAX,
+                widget=forms.Textarea(attrs={"rows": 2, "class": "explain"}),
+            )
+
+    @staticmethod
+    def _codes() -> list[str]:
+        return [code for code, _p, _t in PRINCIPLE_ITEMS] + [code for code, _t in TRUST_ITEMS]
 
     def principle_fields(self) -> list[Any]:
         return [self[code] for code, _p, _t in PRINCIPLE_ITEMS]
 
     def trust_fields(self) -> list[Any]:
         return [self[code] for code, _t in TRUST_ITEMS]
+
+    def principle_rows(self) -> list[tuple[Any, Any]]:
+        """Each principle item with its "please explain" field."""
+        return [(self[code], self[f"explain_{code}"]) for code, _p, _t in PRINCIPLE_ITEMS]
+
+    def trust_rows(self) -> list[tuple[Any, Any]]:
+        """Each trust item with its "please explain" field."""
+        return [(self[code], self[f"explain_{code}"]) for code, _t in TRUST_ITEMS]
+
+    def explanations(self) -> dict[str, str]:
+        """The explanations typed, by item (the service keeps those beside a score of 1 or 2)."""
+        data = self.cleaned_data
+        return {code: data[f"explain_{code}"] for code in self._codes() if data.get(f"explain_{code}", "").strip()}
+
+
+# ---- Outcomes, as PARTNER asks them -----------------------------------------------------------------------------
+
+
+class OutcomesForm(forms.Form):
+    """The guide's list of outcomes: for each, intended, achieved and what shows it; and the most important one."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for outcome in Outcome:
+            label = in_active_language(outcome.label)
+            self.fields[f"intended_{outcome.value}"] = forms.BooleanField(label=label, required=False)
+            self.fields[f"achieved_{outcome.value}"] = forms.BooleanField(label=label, required=False)
+            self.fields[f"note_{outcome.value}"] = forms.CharField(label=label, required=False, max_length=300)
+        self.fields["most_important"] = forms.ChoiceField(
+            label=_("The most important outcome"),
+            required=False,
+            choices=[("", _("— not chosen —")), *choices(Outcome)],
+        )
+
+    @classmethod
+    def of(cls, rows: list[Any]) -> OutcomesForm:
+        """The form filled with what the partnership recorded (``selectors.outcome_rows``)."""
+        initial: dict[str, Any] = {"most_important": next((r.outcome.value for r in rows if r.most_important), "")}
+        for r in rows:
+            initial.update({f"intended_{r.outcome.value}": r.intended, f"achieved_{r.outcome.value}": r.achieved})
+            initial[f"note_{r.outcome.value}"] = r.note
+        return cls(initial=initial)
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One row per outcome, for the page's table."""
+        return [
+            {
+                "outcome": o,
+                "intended": self[f"intended_{o.value}"],
+                "achieved": self[f"achieved_{o.value}"],
+                "note": self[f"note_{o.value}"],
+            }
+            for o in Outcome
+        ]
+
+    @staticmethod
+    def marks(data: Mapping[str, Any]) -> dict[str, Any]:
+        """The service's arguments from the form's cleaned data: ``marks`` by outcome and ``most_important``."""
+        return {
+            "marks": {
+                o.value: OutcomeMarks(
+                    intended=data[f"intended_{o.value}"],
+                    achieved=data[f"achieved_{o.value}"],
+                    note=data[f"note_{o.value}"],
+                )
+                for o in Outcome
+            },
+            "most_important": data["most_important"],
+        }
+
+
+class ContributionForm(MemberPickForm):
+    member = MemberChoice(queryset=Member.objects.none(), label=_("Organization"))
+    resource_type = forms.ChoiceField(label=_("Its most important contribution"), choices=choices(ResourceType))
+    note = forms.CharField(label=_("In its own words (optional)"), max_length=300, required=False)
+
+
+class SuccessForm(forms.Form):
+    """A representative's success rating, for a member they represent."""
+
+    member = MemberChoice(queryset=Member.objects.none(), label=_("For"))
+    score = forms.TypedChoiceField(
+        label=_("How successful has the partnership been so far?"),
+        choices=SuccessScore.choices,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args: Any, members: list[Member], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        model_choice(self, "member").queryset = Member.objects.filter(pk__in=[m.pk for m in members]).select_related(
+            "organization"
+        )

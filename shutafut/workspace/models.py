@@ -14,6 +14,7 @@ from django_stubs_ext import StrOrPromise
 
 from shutafut.lib.choices import Labels
 from shutafut.model.lifecycle import Stage
+from shutafut.model.outcomes import Outcome
 from shutafut.model.resources import ResourceType
 from shutafut.model.sector_table import Column
 from shutafut.organizations.models import Person
@@ -372,6 +373,8 @@ class HealthResponse(models.Model):
     benefits = models.JSONField(default=list, blank=True)
     concerns = models.JSONField(default=list, blank=True)
     comment = models.TextField(blank=True)
+    explanations = models.JSONField(default=dict, blank=True)
+    """Item code → the respondent's optional "please explain" of a score of 1 or 2 (kept for those scores only)."""
     submitted_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -379,3 +382,73 @@ class HealthResponse(models.Model):
 
     def __str__(self) -> str:
         return f"{self.survey}: {self.person}"
+
+
+# ---- Outcomes, as PARTNER asks them (its questions 5–8) ---------------------------------------------------------
+
+
+class PartnershipOutcome(models.Model):
+    """One outcome of the guide's list (why partner) that a partnership intends, achieved, or both (PARTNER's
+    question 6), and whether it is the most important one (question 7). Rows with neither mark are not kept."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="outcomes")
+    outcome = models.CharField(_("outcome"), max_length=40, choices=Labels(Outcome))
+    intended = models.BooleanField(_("intended"), default=False)
+    achieved = models.BooleanField(_("achieved"), default=False)
+    most_important = models.BooleanField(_("the most important"), default=False)
+    note = models.CharField(_("what shows it"), max_length=300, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("partnership outcome")
+        verbose_name_plural = _("partnership outcomes")
+        ordering = ["pk"]
+        constraints = [models.UniqueConstraint(fields=["partnership", "outcome"], name="outcome_once_per_partnership")]
+
+    def __str__(self) -> str:
+        return f"{self.partnership}: {self.outcome}"
+
+    def clean(self) -> None:
+        if not (self.intended or self.achieved):
+            raise ValidationError(gettext("An outcome is recorded as intended, achieved or both."))
+
+
+class MemberContribution(models.Model):
+    """A member's most important contribution to the partnership, as a resource type (PARTNER's question 5)."""
+
+    member = models.OneToOneField(Member, on_delete=models.CASCADE, related_name="main_contribution")
+    resource_type = models.CharField(_("most important contribution"), max_length=40, choices=Labels(ResourceType))
+    note = models.CharField(_("in its own words"), max_length=300, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.member}: {self.resource_type}"
+
+
+class SuccessScore(models.IntegerChoices):
+    """How successful the partnership has been, on PARTNER's four points (the labels are our wording)."""
+
+    NOT = 1, _("Not successful")
+    SOMEWHAT = 2, _("Somewhat successful")
+    SUCCESSFUL = 3, _("Successful")
+    VERY = 4, _("Very successful")
+
+
+class SuccessRating(models.Model):
+    """A representative's rating of the partnership's success, for the member they represent (PARTNER's question
+    8). A person's answer: shown only as a mean of ``MIN_GROUP`` ratings or more, and logged without its score."""
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="success_ratings")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    score = models.PositiveSmallIntegerField(
+        _("success"),
+        choices=Labels(SuccessScore),
+        validators=[MinValueValidator(min(SuccessScore.values)), MaxValueValidator(max(SuccessScore.values))],
+    )
+    rated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["member", "user"], name="success_rated_once_per_member")]
+
+    def __str__(self) -> str:
+        return f"{self.member}: {self.user}"

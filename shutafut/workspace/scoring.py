@@ -7,10 +7,16 @@ Survey scoring
   * Scales: one scale per principle (Likert 1–5 items) and a trust scale (three items, 1–4).
   * A respondent's scale score is the mean of the items of that scale the respondent answered; the scale mean of a
     group is the mean of its respondents' scale scores.
-  * Bands [issue 5]: the mean is rounded half-up to one decimal first (as shown), then: 4.0 and up "strength",
-    3.0–3.9 "attention", under 3.0 "concern".
-  * Suppression [issue 5, P]: no aggregate of fewer than ``MIN_GROUP`` (3) respondents is ever produced.
+  * Bands [issue 5; Wilder's bands, borrowed as an analogy: issue 13.6]: the mean is rounded half-up to one
+    decimal first (as shown), then: 4.0 and up "strength", 3.0–3.9 "attention", under 3.0 "concern".
+  * Suppression [issue 5, P]: no aggregate of fewer than ``MIN_GROUP`` (3) respondents is ever produced; a group
+    shown beside a total it belongs to (a sector or an organization beside the whole survey) is withheld where the
+    total would then give one or two people's answers away (``shutafut.lib.privacy.publishable_groups``).
   * Sector gaps [issue 5]: a principle is flagged when the shown sector means differ by ``GAP_FLAG`` (1.0) or more.
+  * Over time [issue 13.6, I6.2]: a scale's trend from survey to survey, the change taken between shown (rounded)
+    means and given only when both are shown; a breakdown by organization; the "please explain" of a score of 1 or
+    2, pooled by item and sorted, from ``MIN_GROUP`` respondents.
+  * People's ratings (the success rating, issue 13.5): a mean only from ``MIN_GROUP`` ratings.
   * Cronbach's alpha [Cronbach 1951]: α = k/(k−1) · (1 − Σσ²_item / σ²_total), sample variances (ddof = 1), over
     the respondents who answered every item of the scale (listwise), only from ``MIN_ALPHA`` (5) respondents and
     for scales of at least two items; ``None`` when undefined (too few, or a total with no variance).
@@ -24,6 +30,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from shutafut.lib.privacy import MIN_GROUP as MIN_GROUP  # the one privacy rule of every survey result
+from shutafut.lib.privacy import publishable_groups
 
 MIN_ALPHA = 5
 """Cronbach's alpha is computed only from this many complete respondents up."""
@@ -129,6 +136,26 @@ def score_scale(scale: str, responses: Sequence[Answers], items: Sequence[str], 
     return ScaleResult(scale, n, m, band_of(m) if banded else None, cronbach_alpha(complete))
 
 
+class Hidden(StrEnum):
+    """Why a group's results are not shown."""
+
+    TOO_FEW = "too_few"
+    """Fewer than ``MIN_GROUP`` respondents: their mean would be their answers."""
+    WOULD_REVEAL = "would_reveal"
+    """Shown beside a total it belongs to, it would let the answers of the one or two others be worked out."""
+
+
+def _grouped(
+    responses: Sequence[tuple[str, Answers]], order: Sequence[str]
+) -> tuple[dict[str, list[Answers]], tuple[str, ...], dict[str, int]]:
+    """The answers by group, the groups that have some (in ``order``) and each one's number of respondents."""
+    by_group: dict[str, list[Answers]] = {}
+    for group, answers in responses:
+        by_group.setdefault(group, []).append(answers)
+    groups = tuple(g for g in order if g in by_group)
+    return by_group, groups, {g: len(by_group[g]) for g in groups}
+
+
 @dataclass(frozen=True, slots=True)
 class SectorBreakdown:
     sectors: tuple[str, ...]
@@ -137,28 +164,141 @@ class SectorBreakdown:
     """(scale, sector) → result."""
     flagged: frozenset[str]
     """Scales whose shown sector means differ by ``GAP_FLAG`` or more."""
+    withheld: frozenset[str] = frozenset()
+    """Sectors of ``MIN_GROUP`` respondents or more that are not shown (``Hidden.WOULD_REVEAL``): their cells are
+    suppressed like those of a small sector."""
 
 
 def sector_breakdown(
-    responses: Sequence[tuple[str, Answers]], scales: Mapping[str, Sequence[str]], sector_order: Sequence[str]
+    responses: Sequence[tuple[str, Answers]],
+    scales: Mapping[str, Sequence[str]],
+    sector_order: Sequence[str],
+    *,
+    totals: Iterable[Iterable[str]] = (),
 ) -> SectorBreakdown:
-    """Break the scales down by the respondent's sector; flag gaps of a point or more between shown sectors."""
-    by_sector: dict[str, list[Answers]] = {}
-    for sector, answers in responses:
-        by_sector.setdefault(sector, []).append(answers)
-    sectors = tuple(s for s in sector_order if s in by_sector)
+    """Break the scales down by the respondent's sector; flag gaps of a point or more between shown sectors.
+
+    ``totals`` are the sets of sectors whose aggregate is shown elsewhere (the whole survey's means cover every
+    sector): a sector is withheld where showing it beside them would give one or two people's answers away
+    (``publishable_groups``)."""
+    by_sector, sectors, sizes = _grouped(responses, sector_order)
+    allowed = publishable_groups(sizes, [list(t) for t in totals])
+    withheld = frozenset(s for s in sectors if sizes[s] >= MIN_GROUP and s not in allowed)
     cells: dict[tuple[str, str], ScaleResult] = {}
     flagged: set[str] = set()
     for scale, items in scales.items():
         shown: list[float] = []
         for sector in sectors:
             result = score_scale(scale, by_sector[sector], items)
+            if sector in withheld:
+                result = ScaleResult(scale, result.n, None, None, None)
             cells[(scale, sector)] = result
             if result.mean is not None:
                 shown.append(round1(result.mean))
         if len(shown) >= 2 and max(shown) - min(shown) >= GAP_FLAG - 1e-9:
             flagged.add(scale)
-    return SectorBreakdown(sectors, cells, frozenset(flagged))
+    return SectorBreakdown(sectors, cells, frozenset(flagged), withheld)
+
+
+@dataclass(frozen=True, slots=True)
+class GroupBreakdown:
+    groups: tuple[str, ...]
+    """Groups with respondents, in the given order."""
+    sizes: dict[str, int]
+    """Group → its respondents."""
+    cells: dict[tuple[str, str], ScaleResult]
+    """(scale, group) → result, for the shown groups only."""
+    hidden: dict[str, Hidden]
+    """Group → why it is not shown."""
+
+    @property
+    def shown(self) -> tuple[str, ...]:
+        return tuple(g for g in self.groups if g not in self.hidden)
+
+
+def group_breakdown(
+    responses: Sequence[tuple[str, Answers]],
+    scales: Mapping[str, Sequence[str]],
+    order: Sequence[str],
+    *,
+    totals: Iterable[Iterable[str]] = (),
+    unbanded: Iterable[str] = (),
+) -> GroupBreakdown:
+    """Break the scales down by group (a respondent's organization), showing a group only from ``MIN_GROUP``
+    respondents up and only where no shown ``totals`` (sets of groups whose aggregate is shown elsewhere, such as
+    the whole survey or a sector) would then give one or two people's answers away (``publishable_groups``)."""
+    by_group, groups, sizes = _grouped(responses, order)
+    shown = publishable_groups(sizes, [list(t) for t in totals])
+    hidden = {g: Hidden.TOO_FEW if sizes[g] < MIN_GROUP else Hidden.WOULD_REVEAL for g in groups if g not in shown}
+    plain = set(unbanded)
+    cells = {
+        (scale, g): score_scale(scale, by_group[g], items, banded=scale not in plain)
+        for scale, items in scales.items()
+        for g in groups
+        if g in shown
+    }
+    return GroupBreakdown(groups, sizes, cells, hidden)
+
+
+@dataclass(frozen=True, slots=True)
+class TrendPoint:
+    key: str
+    """The survey it belongs to."""
+    result: ScaleResult
+    change: float | None
+    """The shown mean minus the previous survey's shown mean (both rounded to one decimal first, so the figures on
+    the page add up); ``None`` for the first survey, or when either mean is hidden."""
+
+
+def trend(points: Sequence[tuple[str, ScaleResult]]) -> list[TrendPoint]:
+    """Follow one scale from survey to survey (oldest first): each survey's result and its change since the
+    previous one (indicator I6.2 for the trust scale)."""
+    found: list[TrendPoint] = []
+    previous: ScaleResult | None = None
+    for key, result in points:
+        change = None
+        if previous is not None and previous.mean is not None and result.mean is not None:
+            change = round1(round1(result.mean) - round1(previous.mean))
+        found.append(TrendPoint(key, result, change))
+        previous = result
+    return found
+
+
+LOW_SCORES = frozenset({1, 2})
+"""The scores whose respondent is asked to explain them (optional) [P, after Wilder studies: peers.md §1.3]."""
+
+
+def low_score_explanations(
+    responses: Sequence[tuple[Answers, Mapping[str, str]]], items: Sequence[str]
+) -> dict[str, list[str]] | None:
+    """Pool the respondents' explanations of their low scores by item, without saying whose.
+
+    ``responses`` holds each respondent's scores and explanations (item → text). An explanation counts only
+    beside a score of 1 or 2 of the same item. Each item's texts are sorted, so their order tells nothing of who
+    wrote first; ``None`` (nothing shown) under ``MIN_GROUP`` respondents.
+    """
+    if len(responses) < MIN_GROUP:
+        return None
+    pooled: dict[str, list[str]] = {}
+    for scores, texts in responses:
+        for item in items:
+            text = texts.get(item, "").strip()
+            if text and scores.get(item) in LOW_SCORES:
+                pooled.setdefault(item, []).append(text)
+    return {item: sorted(pooled[item]) for item in items if item in pooled}
+
+
+@dataclass(frozen=True, slots=True)
+class GroupMean:
+    n: int
+    mean: float | None
+    """``None`` under ``MIN_GROUP`` values: a mean of one or two people's ratings is their rating."""
+
+
+def group_mean(values: Sequence[float]) -> GroupMean:
+    """The mean of people's ratings, shown only from ``MIN_GROUP`` ratings up."""
+    n = len(values)
+    return GroupMean(n, sum(values) / n if n >= MIN_GROUP else None)
 
 
 def checklist_counts(chosen: Sequence[Iterable[str]]) -> dict[str, int] | None:

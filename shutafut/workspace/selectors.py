@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from shutafut.accounts.access import AnyUser, membership_in
 from shutafut.accounts.models import Role
@@ -18,8 +19,10 @@ from shutafut.diagnosis.engine.inputs import Readiness
 from shutafut.guide.selectors import TownTable, town_table
 from shutafut.lib.choices import in_active_language, label_of
 from shutafut.model.lifecycle import GateFacts, Stage, allowed_next, gates_for
+from shutafut.model.outcomes import Outcome
 from shutafut.model.principles import READINESS_GO, Principle, readiness_passes
 from shutafut.model.records import DocumentKind
+from shutafut.model.resources import ResourceType
 from shutafut.model.roles import PartnerRole
 from shutafut.model.sector_table import SECTOR_TABLE, Column
 from shutafut.model.sectors import Sector
@@ -31,13 +34,18 @@ from shutafut.workspace.models import (
     CharterItem,
     CultureProfile,
     Goal,
+    HealthResponse,
     HealthSurvey,
+    MemberContribution,
     MemberRepresentative,
+    PartnershipOutcome,
     ReadinessAssessment,
+    SuccessRating,
+    SuccessScore,
     SurveyStatus,
     Vision,
 )
-from shutafut.workspace.questionnaire import TRUST_CODES, TRUST_SCALE, principle_scales
+from shutafut.workspace.questionnaire import PRINCIPLE_ITEMS, TRUST_CODES, TRUST_ITEMS, TRUST_SCALE, principle_scales
 
 SECTORS = [s.value for s in Sector]
 
@@ -72,6 +80,13 @@ def represented_members(user: AnyUser, partnership: Partnership) -> list[Member]
             "member__organization"
         )
     ]
+
+
+def may_record_outcomes(user: AnyUser, partnership: Partnership) -> bool:
+    """A coordinator of the town, or a representative of one of the partnership's current members, records the
+    partnership's outcomes."""
+    current = [m for m in represented_members(user, partnership) if m.left_on is None]
+    return is_coordinator(user, partnership) or bool(current)
 
 
 def may_act_for(user: AnyUser, member: Member) -> bool:
@@ -347,6 +362,18 @@ def next_moves(partnership: Partnership) -> list[dict[str, Any]]:
 # ---- Health survey ------------------------------------------------------------------------------------------------
 
 
+HIDDEN_REASONS = {
+    scoring.Hidden.TOO_FEW: _("fewer than three of its people answered"),
+    scoring.Hidden.WOULD_REVEAL: _("shown, it would give away the answers of the one or two other respondents"),
+}
+
+
+def _overall(responses: list[HealthResponse], groups: list[str]) -> list[list[str]]:
+    """The totals a breakdown is shown beside: the survey's overall results, which cover every group, once they
+    are shown (from three respondents)."""
+    return [groups] if len(responses) >= scoring.MIN_GROUP else []
+
+
 def survey_results(survey: HealthSurvey) -> dict[str, Any]:
     """Means with bands per principle, trust, the sector breakdown, checklists and response rates; groups under
     three respondents are suppressed everywhere."""
@@ -358,11 +385,14 @@ def survey_results(survey: HealthSurvey) -> dict[str, Any]:
         res = scoring.score_scale(p.value, all_answers, scales[p.value])
         principles.append({"principle": p, "label": label_of(Principle, p), "result": res})
     trust = scoring.score_scale(TRUST_SCALE, [r.trust for r in responses], TRUST_CODES, banded=False)
-    breakdown = scoring.sector_breakdown([(r.sector, r.answers) for r in responses], scales, SECTORS)
+    breakdown = scoring.sector_breakdown(
+        [(r.sector, r.answers) for r in responses], scales, SECTORS, totals=_overall(responses, SECTORS)
+    )
+    columns = [s for s in breakdown.sectors if s not in breakdown.withheld]
     sector_rows = [
         {
             "label": label_of(Principle, p),
-            "cells": [breakdown.cells[(p.value, s)] for s in breakdown.sectors],
+            "cells": [breakdown.cells[(p.value, s)] for s in columns],
             "flagged": p.value in breakdown.flagged,
         }
         for p in Principle
@@ -390,7 +420,11 @@ def survey_results(survey: HealthSurvey) -> dict[str, Any]:
         "n": len(responses),
         "principles": principles,
         "trust": trust,
-        "sectors": [label_of(Sector, s) for s in breakdown.sectors],
+        "sectors": [label_of(Sector, s) for s in columns],
+        "sectors_withheld": [
+            {"name": label_of(Sector, s), "reason": HIDDEN_REASONS[scoring.Hidden.WOULD_REVEAL]}
+            for s in sorted(breakdown.withheld, key=SECTORS.index)
+        ],
         "sector_rows": sector_rows,
         "checklists": checklists,
         "invited": len(invited),
@@ -403,6 +437,255 @@ def survey_results(survey: HealthSurvey) -> dict[str, Any]:
 
 def surveys_of(partnership: Partnership) -> QuerySet[HealthSurvey]:
     return partnership.health_surveys.all()
+
+
+def _item_labels() -> dict[str, str]:
+    return {
+        **{code: str(text) for code, _p, text in PRINCIPLE_ITEMS},
+        **{code: str(text) for code, text in TRUST_ITEMS},
+    }
+
+
+def survey_explanations(survey: HealthSurvey) -> list[dict[str, Any]] | None:
+    """The respondents' explanations of their scores of 1 or 2, pooled by item with no name, sector or score
+    (``scoring.low_score_explanations``); ``None`` under three respondents. For the coordinator's eyes only: the
+    view decides who sees them."""
+    responses = list(survey.responses.only("answers", "trust", "explanations"))
+    codes = [code for code, _p, _t in PRINCIPLE_ITEMS] + TRUST_CODES
+    pooled = scoring.low_score_explanations([({**r.answers, **r.trust}, r.explanations) for r in responses], codes)
+    if pooled is None:
+        return None
+    labels = _item_labels()
+    return [{"label": labels[code], "texts": texts} for code, texts in pooled.items()]
+
+
+def member_breakdown(survey: HealthSurvey) -> dict[str, Any]:
+    """The survey's scales by the respondents' organization: an organization is shown from three respondents up,
+    and only where neither the survey's overall results nor its sector's column would then give one or two other
+    people's answers away; the others are listed with the reason."""
+    responses = list(survey.responses.select_related("member__organization"))
+    members = {r.member_id: r.member for r in responses}
+    order = [str(m.pk) for m in sorted(members.values(), key=lambda m: m.organization.name)]
+    scales = {**principle_scales(), TRUST_SCALE: TRUST_CODES}
+    sectors = scoring.sector_breakdown(
+        [(r.sector, {}) for r in responses], {}, SECTORS, totals=_overall(responses, SECTORS)
+    )
+    totals = _overall(responses, order)
+    for sector in sectors.sectors:
+        in_sector = [r for r in responses if r.sector == sector]
+        if len(in_sector) >= scoring.MIN_GROUP and sector not in sectors.withheld:  # its column is shown
+            totals.append(sorted({str(r.member_id) for r in in_sector}))
+    breakdown = scoring.group_breakdown(
+        [(str(r.member_id), {**r.answers, **r.trust}) for r in responses],
+        scales,
+        order,
+        totals=totals,
+        unbanded=[TRUST_SCALE],
+    )
+    name = {str(pk): m.organization.name for pk, m in members.items()}
+    rows = [
+        {"label": label_of(Principle, p), "cells": [breakdown.cells[(p.value, g)] for g in breakdown.shown]}
+        for p in Principle
+    ]
+    return {
+        "members": [name[g] for g in breakdown.shown],
+        "rows": rows,
+        "trust": [breakdown.cells[(TRUST_SCALE, g)] for g in breakdown.shown],
+        "hidden": [
+            {"name": name[g], "n": breakdown.sizes[g], "reason": HIDDEN_REASONS[why]}
+            for g, why in breakdown.hidden.items()
+        ],
+    }
+
+
+@dataclass(frozen=True)
+class TrendRow:
+    """One closed survey in the comparison of surveys: its trust mean with n and the change since the one before
+    (I6.2), and its principle means."""
+
+    survey: HealthSurvey
+    n: int
+    trust: scoring.ScaleResult
+    change: float | None
+    principles: list[scoring.ScaleResult]
+
+
+def health_trend(partnership: Partnership) -> list[TrendRow]:
+    """The partnership's closed health surveys, oldest first, compared: each one's trust mean (1–4) with the number
+    of respondents and the change since the previous survey (indicator I6.2), and its six principle means. Means of
+    fewer than three respondents are hidden, and so is a change next to a hidden mean."""
+    surveys = list(
+        partnership.health_surveys.filter(status=SurveyStatus.CLOSED)
+        .order_by("closed_at", "created_at", "pk")
+        .prefetch_related("responses")
+    )
+    scales = principle_scales()
+    scored = []
+    for s in surveys:
+        responses = list(s.responses.all())
+        trust = scoring.score_scale(TRUST_SCALE, [r.trust for r in responses], TRUST_CODES, banded=False)
+        principles = [scoring.score_scale(p.value, [r.answers for r in responses], scales[p.value]) for p in Principle]
+        scored.append((s, len(responses), trust, principles))
+    points = scoring.trend([(str(s.pk), trust) for s, _n, trust, _p in scored])
+    return [
+        TrendRow(s, n, trust, point.change, principles)
+        for (s, n, trust, principles), point in zip(scored, points, strict=True)
+    ]
+
+
+def principle_trend(trend: list[TrendRow]) -> list[dict[str, Any]]:
+    """The principle means of ``health_trend``'s surveys as a table: one row per principle, one cell per survey."""
+    return [
+        {"label": label_of(Principle, p), "cells": [row.principles[i] for row in trend]}
+        for i, p in enumerate(Principle)
+    ]
+
+
+# ---- Outcomes, as PARTNER asks them (questions 5–8) ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OutcomeRow:
+    """One outcome of the guide's list as the partnership recorded it (all marks off when it did not)."""
+
+    outcome: Outcome
+    label: str
+    description: str
+    intended: bool = False
+    achieved: bool = False
+    most_important: bool = False
+    note: str = ""
+
+
+def outcome_rows(partnership: Partnership) -> list[OutcomeRow]:
+    """Every outcome of the guide's list, in its order, with what the partnership recorded of it."""
+    recorded = {o.outcome: o for o in partnership.outcomes.all()}
+    rows = []
+    for outcome in Outcome:
+        o = recorded.get(outcome.value)
+        rows.append(
+            OutcomeRow(
+                outcome,
+                str(in_active_language(outcome.label)),
+                str(in_active_language(outcome.info.description)),
+                *((o.intended, o.achieved, o.most_important, o.note) if o else ()),
+            )
+        )
+    return rows
+
+
+def success_of(partnership: Partnership) -> scoring.GroupMean:
+    """The mean of the current members' representatives' success ratings (1–4), hidden under three ratings."""
+    scores = SuccessRating.objects.filter(member__partnership=partnership, member__left_on__isnull=True)
+    return scoring.group_mean([float(v) for v in scores.values_list("score", flat=True)])
+
+
+def own_ratings(user: AnyUser, partnership: Partnership) -> list[dict[str, Any]]:
+    """The members ``user`` represents, each with the rating ``user`` gave for it (or ``None``): a representative
+    sees their own answer, and nobody else's."""
+    members = [m for m in represented_members(user, partnership) if m.left_on is None]
+    if not members:
+        return []
+    given = dict(
+        SuccessRating.objects.filter(member__in=members, user__pk=int(str(user.pk))).values_list("member_id", "score")
+    )
+    return [
+        {"member": m, "score": given.get(m.pk), "label": SuccessScore(given[m.pk]).label if m.pk in given else None}
+        for m in members
+    ]
+
+
+def outcomes_view(partnership: Partnership) -> dict[str, Any]:
+    """What the outcomes page, the partnership page's panel and the partnership report show: the outcomes intended
+    and achieved, the most important one, each current member's most important contribution, and the success
+    rating's mean with its number of ratings (hidden under three)."""
+    rows = outcome_rows(partnership)
+    contributions = {c.member_id: c for c in MemberContribution.objects.filter(member__partnership=partnership)}
+    members = []
+    for m in current_members(partnership):
+        c = contributions.get(m.pk)
+        members.append(
+            {
+                "member": m,
+                "name": m.organization.name,
+                "sector": label_of(Sector, m.organization.sector),
+                "contribution": label_of(ResourceType, c.resource_type) if c else None,
+                "note": c.note if c else "",
+            }
+        )
+    main = next((r for r in rows if r.most_important), None)
+    return {
+        "rows": rows,
+        "recorded": [r for r in rows if r.intended or r.achieved],
+        "intended": [r for r in rows if r.intended],
+        "achieved": [r for r in rows if r.achieved],
+        "n_intended": sum(1 for r in rows if r.intended),
+        "n_achieved": sum(1 for r in rows if r.achieved),
+        "most_important": main,
+        "contributions": members,
+        "contributed": [c for c in members if c["contribution"]],
+        "success": success_of(partnership),
+        "min_group": scoring.MIN_GROUP,
+    }
+
+
+def town_outcomes(town_id: int) -> dict[str, Any]:
+    """The town report's outcomes: for each outcome of the guide's list, how many partnerships intend it, achieved
+    it, and hold it most important; the members' most important contributions by type and sector; the success
+    rating's mean over the town with its number of ratings, and per partnership (each hidden under three)."""
+    partnerships = list(Partnership.objects.filter(town_id=town_id).order_by("name"))
+    recorded = list(PartnershipOutcome.objects.filter(partnership__town_id=town_id))
+    counts = {o: {"intended": 0, "achieved": 0, "both": 0, "most_important": 0} for o in Outcome}
+    for o in recorded:
+        row = counts[Outcome(o.outcome)]
+        row["intended"] += o.intended
+        row["achieved"] += o.achieved
+        row["both"] += o.intended and o.achieved
+        row["most_important"] += o.most_important
+    contributions: dict[str, dict[str, int]] = {}
+    for resource_type, sector in MemberContribution.objects.filter(
+        member__partnership__town_id=town_id, member__left_on__isnull=True
+    ).values_list("resource_type", "member__organization__sector"):
+        contributions.setdefault(resource_type, {}).setdefault(sector, 0)
+        contributions[resource_type][sector] += 1
+    ratings = SuccessRating.objects.filter(member__partnership__town_id=town_id, member__left_on__isnull=True)
+    by_partnership: dict[int, list[float]] = {}
+    for partnership_id, score in ratings.values_list("member__partnership_id", "score"):
+        by_partnership.setdefault(partnership_id, []).append(float(score))
+    return {
+        "n_partnerships": len(partnerships),
+        "n_recording": len({o.partnership_id for o in recorded}),
+        "rows": [{"label": str(in_active_language(o.label)), **counts[o]} for o in Outcome],
+        "sectors": [label_of(Sector, s) for s in SECTORS],
+        "contributions": sorted(
+            (
+                {
+                    "label": label_of(ResourceType, t),
+                    "cells": [by_sector.get(s, 0) for s in SECTORS],
+                    "total": sum(by_sector.values()),
+                }
+                for t, by_sector in contributions.items()
+            ),
+            key=lambda row: (-int(str(row["total"])), str(row["label"])),
+        ),
+        "success": scoring.group_mean([v for values in by_partnership.values() for v in values]),
+        "success_by_partnership": [
+            {"name": p.name, "success": scoring.group_mean(by_partnership[p.pk])}
+            for p in partnerships
+            if p.pk in by_partnership
+        ],
+        "min_group": scoring.MIN_GROUP,
+    }
+
+
+def town_health_trends(town_id: int) -> list[dict[str, Any]]:
+    """For each of the town's partnerships with a closed health survey: its latest survey's trust mean with n, the
+    one before it, and the change (I6.2); means of fewer than three respondents hidden."""
+    found = []
+    for p in Partnership.objects.filter(town_id=town_id, health_surveys__status=SurveyStatus.CLOSED).distinct():
+        trend = health_trend(p)
+        found.append({"name": p.name, "latest": trend[-1], "previous": trend[-2] if len(trend) > 1 else None})
+    return sorted(found, key=lambda row: str(row["name"]))
 
 
 # ---- For other apps --------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -25,6 +26,7 @@ from shutafut.accounts.models import Role
 from shutafut.guide.selectors import town_table
 from shutafut.lib.services import model_create, model_delete, model_update
 from shutafut.model.lifecycle import Stage, is_allowed, unmet_gates
+from shutafut.model.outcomes import Outcome
 from shutafut.model.roles import PartnerRole
 from shutafut.model.sector_table import SECTOR_TABLE, Column
 from shutafut.model.sectors import Sector
@@ -45,11 +47,15 @@ from shutafut.workspace.models import (
     HealthResponse,
     HealthSurvey,
     IndicatorValue,
+    MemberContribution,
     MemberFocus,
     MemberRepresentative,
     Milestone,
+    PartnershipOutcome,
     ReadinessAssessment,
     StageTransition,
+    SuccessRating,
+    SuccessScore,
     SurveyStatus,
     Task,
     Vision,
@@ -619,6 +625,31 @@ def survey_close(*, survey: HealthSurvey, base_url: str = "") -> HealthSurvey:
     return survey
 
 
+EXPLANATION_MAX = 1000
+"""The longest "please explain" kept, in characters."""
+
+
+def _low_score_explanations(explanations: Mapping[str, str], scores: Mapping[str, int]) -> dict[str, str]:
+    """The explanations to keep: known items only, each no longer than ``EXPLANATION_MAX``, and only beside a score
+    of 1 or 2 (one written for a score the respondent then raised is dropped)."""
+    known = {code for code, _p, _t in PRINCIPLE_ITEMS} | set(TRUST_CODES)
+    kept = {}
+    for code, text in explanations.items():
+        if code not in known:
+            raise _refuse(gettext("Unknown question."))
+        text = str(text).strip()
+        if len(text) > EXPLANATION_MAX:
+            raise ValidationError(
+                {
+                    f"explain_{code}": gettext("An explanation is at most %(max)s characters long.")
+                    % {"max": EXPLANATION_MAX}
+                }
+            )
+        if text and scores.get(code) in scoring.LOW_SCORES:
+            kept[code] = text
+    return kept
+
+
 def survey_of_link(link: SurveyLink) -> HealthSurvey | None:
     if link.purpose != "health_survey" or link.subject_id is None:
         return None
@@ -638,9 +669,11 @@ def survey_answer(
     benefits: Iterable[str] = (),
     concerns: Iterable[str] = (),
     comment: str = "",
+    explanations: Mapping[str, str] | None = None,
 ) -> HealthResponse:
     """Record (or replace) the link's respondent's answer. Refused after the survey closed, or with a score
-    outside its scale; nothing is saved then."""
+    outside its scale; nothing is saved then. ``explanations`` (item → text) are the optional "please explain" of
+    a low score: one is kept only beside a score of 1 or 2 of its item."""
     survey = survey_of_link(link)
     invitation = HealthInvitation.objects.filter(link=link).select_related("member__organization").first()
     if survey is None or invitation is None:
@@ -658,6 +691,7 @@ def survey_answer(
         if code not in TRUST_CODES:
             raise _refuse(gettext("Unknown question."))
         clean_trust[code] = _check_range(gettext("A trust answer"), value, scoring.TRUST_MIN, scoring.TRUST_MAX)
+    clean_explanations = _low_score_explanations(explanations or {}, {**clean_answers, **clean_trust})
     sector = Sector(invitation.member.organization.sector)
     allowed = {
         Column.BENEFIT: {i.code for i in SECTOR_TABLE.items(sector, Column.BENEFIT)},
@@ -674,6 +708,7 @@ def survey_answer(
         "benefits": chosen_b,
         "concerns": chosen_c,
         "comment": comment.strip(),
+        "explanations": clean_explanations,
     }
     response = HealthResponse.objects.filter(survey=survey, person=invitation.person).first()
     if response is None:
@@ -682,3 +717,97 @@ def survey_answer(
         response = model_update(response, **fields)
     link_touch(link)
     return response
+
+
+# ---- Outcomes, as PARTNER asks them (questions 5–8) ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeMarks:
+    """What a partnership says of one outcome of the guide's list."""
+
+    intended: bool = False
+    achieved: bool = False
+    note: str = ""
+
+
+def _require_voice_in(user: AbstractBaseUser, partnership: Partnership) -> None:
+    if not selectors.may_record_outcomes(user, partnership):
+        raise _refuse(gettext("Only a coordinator or a representative of one of its members can record its outcomes."))
+
+
+@transaction.atomic
+def outcomes_save(
+    *,
+    partnership: Partnership,
+    by: AbstractBaseUser,
+    marks: Mapping[str, OutcomeMarks],
+    most_important: str = "",
+) -> list[PartnershipOutcome]:
+    """Record which outcomes of the guide's list the partnership intends and which it achieved (PARTNER's question
+    6), with what shows each, and its most important outcome (question 7). ``marks`` is the whole picture: an
+    outcome left out, or with neither mark, is no longer recorded. Refused (nothing changes) for an unknown
+    outcome, a note on an outcome with neither mark, or a most important outcome that is neither intended nor
+    achieved."""
+    _require_voice_in(by, partnership)
+    errors: dict[str, str] = {}
+    for code, m in marks.items():
+        if code not in Outcome._value2member_map_:
+            raise _refuse(gettext("Unknown outcome."))
+        if m.note.strip() and not (m.intended or m.achieved):
+            errors[f"note_{code}"] = gettext("Mark the outcome as intended or achieved, or clear its note.")
+    if most_important:
+        chosen = marks.get(most_important)
+        if chosen is None or not (chosen.intended or chosen.achieved):
+            errors["most_important"] = gettext("The most important outcome must be one that is intended or achieved.")
+    if errors:
+        raise ValidationError(errors)
+    kept = {code: m for code, m in marks.items() if m.intended or m.achieved}
+    partnership.outcomes.exclude(outcome__in=list(kept)).delete()
+    existing = {o.outcome: o for o in partnership.outcomes.all()}
+    saved = []
+    for outcome in Outcome:
+        mark = kept.get(outcome.value)
+        if mark is None:
+            continue
+        fields: dict[str, Any] = {
+            "intended": mark.intended,
+            "achieved": mark.achieved,
+            "most_important": outcome.value == most_important,
+            "note": mark.note.strip(),
+        }
+        row = existing.get(outcome.value)
+        if row is None:
+            saved.append(model_create(PartnershipOutcome, partnership=partnership, outcome=outcome.value, **fields))
+        else:
+            saved.append(model_update(row, **fields))
+    return saved
+
+
+@transaction.atomic
+def contribution_set(*, member: Member, by: AbstractBaseUser, resource_type: str, note: str = "") -> MemberContribution:
+    """Record a member's most important contribution to the partnership (PARTNER's question 5): by its
+    representative or a coordinator."""
+    _require_act_for(by, member)
+    row = MemberContribution.objects.filter(member=member).first()
+    if row is None:
+        return model_create(MemberContribution, member=member, resource_type=resource_type, note=note.strip())
+    return model_update(row, resource_type=resource_type, note=note.strip())
+
+
+@transaction.atomic
+def success_rate(*, member: Member, by: AbstractBaseUser, score: int) -> SuccessRating:
+    """Record (or change) ``by``'s rating of the partnership's success for the member they represent (PARTNER's
+    question 8, 1–4). Only the member's own representative rates: a rating is a person's answer, and nobody else
+    may give it or read it (pages show the mean of three or more)."""
+    if not selectors.is_representative(by, member):
+        raise _refuse(
+            gettext("Only a representative of %(member)s can rate for it.") % {"member": member.organization.name}
+        )
+    if member.left_on is not None:
+        raise _refuse(gettext("This organization has left the partnership."))
+    _check_range(gettext("The rating"), score, min(SuccessScore.values), max(SuccessScore.values))
+    row = SuccessRating.objects.filter(member=member, user_id=by.pk).first()
+    if row is None:
+        return model_create(SuccessRating, member=member, user=by, score=score)
+    return model_update(row, score=score)

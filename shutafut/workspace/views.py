@@ -630,6 +630,75 @@ def norm_delete_view(request: TownRequest, town: Town, pk: int, norm: int) -> Ht
     )
 
 
+# ---- Outcomes, as PARTNER asks them (questions 5–8) ------------------------------------------------------------
+
+
+def _outcomes(request: TownRequest, partnership: Partnership, bound: Bound) -> HttpResponse:
+    view = selectors.outcomes_view(partnership)
+    ratings = selectors.own_ratings(request.user, partnership)
+    context = _base(
+        request,
+        partnership,
+        outcomes=view,
+        own_ratings=ratings,
+        may_record=selectors.may_record_outcomes(request.user, partnership),
+        outcomes_form=forms.OutcomesForm.of(view["rows"]),
+        contribution_form=forms.ContributionForm(partnership=partnership, prefix="contribution"),
+        success_form=forms.SuccessForm(members=[r["member"] for r in ratings], prefix="success"),
+    )
+    return _show(request, "workspace/outcomes.html", context, bound)
+
+
+OUTCOMES = Page("ws-outcomes", _outcomes)
+
+
+@town_view()
+def outcomes_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
+    return _outcomes(request, access_partnership(request.user, pk, town=town), {})
+
+
+@require_POST
+@town_view(Role.MEMBER)
+def outcomes_save_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
+    return _write(
+        request,
+        pk,
+        page=OUTCOMES,
+        name="outcomes_form",
+        form=lambda p: forms.OutcomesForm(request.POST),
+        action=lambda p, data: services.outcomes_save(partnership=p, by=request.user, **forms.OutcomesForm.marks(data)),
+        done=_("The outcomes were saved."),
+    )
+
+
+@require_POST
+@town_view(Role.MEMBER)
+def contribution_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
+    return _write(
+        request,
+        pk,
+        page=OUTCOMES,
+        name="contribution_form",
+        form=lambda p: forms.ContributionForm(request.POST, partnership=p, prefix="contribution"),
+        action=lambda p, data: services.contribution_set(by=request.user, **data),
+        done=_("The contribution was saved."),
+    )
+
+
+@require_POST
+@town_view(Role.MEMBER)
+def success_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
+    return _write(
+        request,
+        pk,
+        page=OUTCOMES,
+        name="success_form",
+        form=lambda p: forms.SuccessForm(request.POST, members=selectors.current_members(p), prefix="success"),
+        action=lambda p, data: services.success_rate(by=request.user, **data),
+        done=_("Your rating was saved."),
+    )
+
+
 # ---- Health survey ------------------------------------------------------------------------------------------------
 
 
@@ -719,7 +788,18 @@ def survey_close_view(request: TownRequest, town: Town, pk: int, survey: int) ->
 def results_view(request: TownRequest, town: Town, pk: int, survey: int) -> HttpResponse:
     partnership = access_partnership(request.user, pk, town=town)
     s = _survey(partnership, survey)
-    context = _base(request, partnership, survey=s, results=selectors.survey_results(s))
+    trend = selectors.health_trend(partnership)
+    context = _base(
+        request,
+        partnership,
+        survey=s,
+        results=selectors.survey_results(s),
+        by_member=selectors.member_breakdown(s),
+        trend=trend,
+        principle_trend=selectors.principle_trend(trend),
+    )
+    if context["is_coordinator"]:
+        context["explanations"] = selectors.survey_explanations(s)
     return render(request, "workspace/results.html", context)
 
 
@@ -759,6 +839,7 @@ def health_respond_view(request: HttpRequest, token: str) -> HttpResponse:
                     benefits=data["benefits"],
                     concerns=data["concerns"],
                     comment=data["comment"],
+                    explanations=form.explanations(),
                 )
             except ValidationError as exc:
                 form.add_error(None, exc)

@@ -1,6 +1,6 @@
 """How the workspace plugs into the partnerships app below it, which does not know it: the partnership page shows
-the workspace panel (charter, readiness, culture gaps, stage, progress, health). ``connect()`` runs in
-``WorkspaceConfig.ready``."""
+the workspace panel (charter, readiness, culture gaps, stage, progress, health) and the outcomes panel (outcomes
+intended and achieved, the members' main contributions, success). ``connect()`` runs in ``WorkspaceConfig.ready``."""
 
 from __future__ import annotations
 
@@ -12,12 +12,17 @@ from django.http import HttpRequest
 from shutafut.lib.panels import Panel
 from shutafut.partnerships.models import Partnership
 from shutafut.partnerships.panels import PARTNERSHIP_PANELS
-from shutafut.workspace.selectors import partnership_panel_context
+from shutafut.workspace.selectors import outcomes_view, partnership_panel_context
 
 
 def panel_context(request: HttpRequest, partnership: Partnership) -> Mapping[str, Any]:
     return partnership_panel_context(partnership, request.user)
 
 
+def outcomes_panel_context(request: HttpRequest, partnership: Partnership) -> Mapping[str, Any]:
+    return {"oc_partnership": partnership, "oc_view": outcomes_view(partnership)}
+
+
 def connect() -> None:
     PARTNERSHIP_PANELS.register(Panel("workspace", "workspace/partnership_panel.html", panel_context, order=10))
+    PARTNERSHIP_PANELS.register(Panel("outcomes", "workspace/outcomes_panel.html", outcomes_panel_context, order=15))

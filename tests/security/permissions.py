@@ -235,6 +235,16 @@ ROWS: list[Row] = [
         action="close",
     ),
     page("health-respond", SURVEY_LINK, token="health_token"),
+    page("ws-outcomes", TOWN_READ, pk="partnership"),
+    action(
+        "ws-outcomes-save",
+        _profile(302, 302, 403, 400, 302, 404, 302),
+        note="POST; an empty form records no outcome: refused on the page for a member who represents no member of "
+        "the partnership, saved for a coordinator",
+        pk="partnership",
+    ),
+    action("ws-contribution", PAGE_POST_MEMBER, pk="partnership"),
+    action("ws-success", PAGE_POST_MEMBER, pk="partnership"),
     # --- reports, public pages, national view --------------------------------------------------------------------
     page("report-town", TOWN_READ),
     action("report-town-pdf", POST_READ, note="POST; starts a job, then its status page"),

@@ -11,7 +11,17 @@ from shutafut.workspace.questionnaire import PRINCIPLE_ITEMS, TRUST_ITEMS
 
 pytestmark = pytest.mark.django_db
 
-PAGES = ["ws-home", "ws-charter", "ws-charter-print", "ws-vision", "ws-readiness", "ws-culture", "ws-plan", "ws-health"]
+PAGES = [
+    "ws-home",
+    "ws-charter",
+    "ws-charter-print",
+    "ws-vision",
+    "ws-readiness",
+    "ws-culture",
+    "ws-plan",
+    "ws-health",
+    "ws-outcomes",
+]
 
 
 def _url(name, ws, **kw):  # type: ignore[no-untyped-def]
