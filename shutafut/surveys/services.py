@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from shutafut.accounts.models import Town
+from shutafut.jobs.mail import send_email_after_commit
 from shutafut.lib.services import model_create, model_update
 from shutafut.model.ladder import CompetitionRule
 from shutafut.network.aggregate import NonRespondentRule, RollUpRule, SymmetrizeRule
@@ -139,8 +139,8 @@ def link_withdraw(*, link: SurveyLink) -> None:
 
 
 def links_send(*, issued: Iterable[IssuedLink], url_of: Callable[[str], str]) -> int:
-    """E-mail each respondent who has an address their personal link (``url_of(token)`` = absolute URL).
-    Returns the number of messages sent."""
+    """E-mail each respondent who has an address their personal link (``url_of(token)`` = absolute URL), on a
+    worker once the transaction commits (``jobs.mail``). Returns the number of messages queued."""
     sent = 0
     for item in issued:
         person, wave = item.link.person, item.link.wave
@@ -163,7 +163,8 @@ def links_send(*, issued: Iterable[IssuedLink], url_of: Callable[[str], str]) ->
             )
             % context
         )
-        sent += send_mail(subject, body, None, [person.email])
+        send_email_after_commit(subject=subject, body=body, to=[person.email])
+        sent += 1
     return sent
 
 

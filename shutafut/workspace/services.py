@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -24,6 +23,7 @@ from django.utils.translation import get_language, gettext
 from shutafut.accounts.access import membership_in
 from shutafut.accounts.models import Role
 from shutafut.guide.selectors import town_table
+from shutafut.jobs.mail import send_email_after_commit
 from shutafut.lib.services import model_create, model_delete, model_update
 from shutafut.model.lifecycle import Stage, is_allowed, unmet_gates
 from shutafut.model.outcomes import Outcome
@@ -552,7 +552,7 @@ def _send_link(survey: HealthSurvey, member: Member, person: Person, base_url: s
             "name": person.full_name,
             "url": respond_url(token, base_url),
         }
-        send_mail(subject, body, None, [person.email])
+        send_email_after_commit(subject=subject, body=body, to=[person.email])
     return token
 
 
@@ -613,15 +613,11 @@ def survey_close(*, survey: HealthSurvey, base_url: str = "") -> HealthSurvey:
     if survey.status == SurveyStatus.CLOSED:
         raise _refuse(gettext("This survey is closed."))
     model_update(survey, status=SurveyStatus.CLOSED, closed_at=timezone.now())
-    people = {i.person for i in survey.invitations.select_related("person")}
-    for person in people:
-        if person.email:
-            send_mail(
-                gettext("Results of the health survey of %(partnership)s") % {"partnership": survey.partnership.name},
-                gettext("The health survey is closed. Its results are shared with every member of the partnership.\n"),
-                None,
-                [person.email],
-            )
+    subject = gettext("Results of the health survey of %(partnership)s") % {"partnership": survey.partnership.name}
+    body = gettext("The health survey is closed. Its results are shared with every member of the partnership.\n")
+    addresses = {i.person.email for i in survey.invitations.select_related("person") if i.person.email}
+    for address in sorted(addresses):  # one message each: no one sees the others' addresses
+        send_email_after_commit(subject=subject, body=body, to=[address])
     return survey
 
 

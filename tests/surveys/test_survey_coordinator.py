@@ -68,9 +68,12 @@ def test_a_respondent_can_be_added_inline(client, personas, draft, town_a_record
     assert draft.respondents.filter(full_name="רון", organization=town_a_records["city"]).exists()
 
 
-def test_opening_issues_one_link_per_respondent_shows_each_once_and_sends_it_by_mail(client, personas, draft):
+def test_opening_issues_one_link_per_respondent_shows_each_once_and_sends_it_by_mail(
+    client, personas, draft, django_capture_on_commit_callbacks
+):
     client.force_login(personas["alice"])
-    response = client.post(url("survey-wave-open", draft), {"send": "1"})
+    with django_capture_on_commit_callbacks(execute=True):  # the e-mails leave after the commit
+        response = client.post(url("survey-wave-open", draft), {"send": "1"})
     assert response.status_code == 200 and response["Cache-Control"] == "no-store"
     draft.refresh_from_db()
     assert draft.status == WaveStatus.OPEN
@@ -151,11 +154,14 @@ def test_the_status_shows_not_started_in_progress_and_done_and_the_response_rate
     assert (status.organizations_answered, status.roster_size, round(status.organization_rate)) == (2, 3, 67)
 
 
-def test_resending_revokes_the_old_link_issues_a_new_one_and_keeps_the_answers(client, personas, survey):
+def test_resending_revokes_the_old_link_issues_a_new_one_and_keeps_the_answers(
+    client, personas, survey, django_capture_on_commit_callbacks
+):
     old = survey["links"]["noa"]
     rating_save(link=old, rated=survey["city"], rung=4)
     client.force_login(personas["alice"])
-    response = client.post(url("survey-link-resend", survey["wave"], link=old.pk), {"send": "1"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url("survey-link-resend", survey["wave"], link=old.pk), {"send": "1"})
     old.refresh_from_db()
     assert old.revoked_at is not None
     [fresh] = response.context["fresh_links"]

@@ -255,11 +255,12 @@ def _answer(score: int) -> dict[str, int]:
 TRUST = {"trust_reliable": 3, "trust_mission": 4, "trust_open": 3}
 
 
-def test_the_health_survey_sends_links_reminds_and_scores_with_bands(ws):
+def test_the_health_survey_sends_links_reminds_and_scores_with_bands(ws, django_capture_on_commit_callbacks):
     from shutafut.workspace.models import HealthInvitation
 
     s = services.survey_create(partnership=ws["p"], title="סקר בריאות")
-    assert services.survey_send(survey=s, base_url="http://testserver") == 3
+    with django_capture_on_commit_callbacks(execute=True):  # the e-mails leave after the commit
+        assert services.survey_send(survey=s, base_url="http://testserver") == 3
     assert len(mail.outbox) == 3 and "http://testserver/h/" in mail.outbox[0].body
     s.refresh_from_db()
     assert s.status == SurveyStatus.OPEN

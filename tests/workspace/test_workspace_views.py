@@ -177,10 +177,13 @@ def test_a_member_cannot_send_survey_links(client, ws):
     assert response.status_code == 403 and not s.invitations.exists()
 
 
-def test_the_coordinator_sends_links_by_e_mail_with_the_personal_url(client, ws, mailoutbox):
+def test_the_coordinator_sends_links_by_e_mail_with_the_personal_url(
+    client, ws, mailoutbox, django_capture_on_commit_callbacks
+):
     s = services.survey_create(partnership=ws["p"], title="סקר")
     client.force_login(ws["alice"])
-    client.post(_url("ws-survey-action", ws, survey=s.pk, action="send"))
+    with django_capture_on_commit_callbacks(execute=True):  # the e-mails leave after the commit
+        client.post(_url("ws-survey-action", ws, survey=s.pk, action="send"))
     assert s.invitations.count() == 3 and len(mailoutbox) == 3
     assert "http://testserver/h/" in mailoutbox[0].body
 
