@@ -319,14 +319,14 @@ class Task(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        partnership = self.milestone.goal.partnership
+        return reverse("ws-plan", kwargs={"town": partnership.town.slug, "pk": partnership.pk}) + f"#task-{self.pk}"
+
     @property
     def is_overdue(self) -> bool:
         """Past its due date and not finished (the dashboard's to-do asks the same in SQL)."""
         return self.progress < 100 and self.due < timezone.localdate()
-
-    def get_absolute_url(self) -> str:
-        partnership = self.milestone.goal.partnership
-        return reverse("ws-plan", kwargs={"town": partnership.town.slug, "pk": partnership.pk}) + f"#task-{self.pk}"
 
     def deletion_context(self) -> str:
         return str(self.milestone.goal.partnership)

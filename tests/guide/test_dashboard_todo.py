@@ -10,6 +10,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from shutafut.diagnosis.models import DiagnosisSnapshot
 from shutafut.organizations.models import Organization
@@ -21,7 +22,8 @@ from shutafut.workspace.models import Charter, Goal, MemberRepresentative, Miles
 pytestmark = pytest.mark.django_db
 
 DASHBOARD = reverse("dashboard", kwargs={"town": "town-a"})
-YESTERDAY = dt.date.today() - dt.timedelta(days=1)
+TODAY = timezone.localdate()
+YESTERDAY = TODAY - dt.timedelta(days=1)
 
 
 def _client(user) -> Client:  # type: ignore[no-untyped-def]
@@ -60,9 +62,7 @@ def due(town_a_records):  # type: ignore[no-untyped-def]
     milestone = Milestone.objects.create(goal=goal, title="אבן דרך שעברה", due=YESTERDAY)
     Task.objects.create(milestone=milestone, title="משימה באיחור", owner=city, due=YESTERDAY, progress=40)
     ResourceFlow.objects.create(partnership=partnership, giver=city, kind="pledge", resource_type="budget")
-    Wave.objects.create(
-        town=partnership.town, name="גל נסגר", status="open", closes_on=dt.date.today() + dt.timedelta(days=3)
-    )
+    Wave.objects.create(town=partnership.town, name="גל נסגר", status="open", closes_on=TODAY + dt.timedelta(days=3))
     for rung in (4, 2):
         DiagnosisSnapshot.objects.create(partnership=partnership, rung=rung, is_partnership=rung >= 3)
     return town_a_records
