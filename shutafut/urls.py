@@ -33,3 +33,6 @@ urlpatterns = [
     path("t/<slug:town>/tokens/", include("shutafut.accounts.town_urls")),
     path("t/<slug:town>/jobs/", include("shutafut.jobs.urls")),
 ]
+
+handler403 = "shutafut.guide.errors.permission_denied"
+handler404 = "shutafut.guide.errors.not_found"

@@ -211,6 +211,23 @@ def make_town_a_records(towns: tuple[Any, Any]) -> dict[str, Any]:
     }
 
 
+def represent(user: Any, organization: Any) -> None:
+    """Make ``user`` a representative of ``organization``: a partner's representative (member role) writes only
+    what an organization they represent is party to. They act for it in a partnership it is a member of, or in a
+    new one it convenes when it is in none."""
+    from shutafut.partnerships.models import Member
+    from shutafut.partnerships.services import partnership_create
+    from shutafut.workspace.models import MemberRepresentative
+
+    member = Member.objects.filter(organization=organization).first()
+    if member is None:
+        partnership = partnership_create(
+            town=organization.town, name=f"ייצוג {organization.name}", convener=organization
+        )
+        member = partnership.members.get()
+    MemberRepresentative.objects.get_or_create(member=member, user=user)
+
+
 @pytest.fixture
 def towns(db):  # type: ignore[no-untyped-def]
     return make_towns()

@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from ninja import Router, Schema
 from ninja.responses import Status
@@ -14,7 +15,7 @@ from shutafut.accounts.models import Role
 from shutafut.api.common import etag, if_match, paginate, town_for
 from shutafut.diagnosis.services import diagnosis_document
 from shutafut.organizations.access import access_organization
-from shutafut.partnerships.access import access_partnership
+from shutafut.partnerships.access import access_partnership, may_publish
 from shutafut.partnerships.selectors import partnership_detail, partnership_list
 from shutafut.partnerships.services import partnership_create, partnership_update
 
@@ -257,6 +258,9 @@ def update_partnership(
     overwritten: 412, with the fields that changed and the new ``ETag``."""
     partnership = access_partnership(request.user, partnership_id, role=Role.MEMBER)
     data = payload.dict(exclude_unset=True)
+    publishing = "is_public" in data and data["is_public"] != partnership.is_public
+    if publishing and not may_publish(request.user, partnership):
+        raise PermissionDenied  # publishing is the coordinator's or the convener's representative's act
     if data.get("convener") is not None:
         data["convener"] = access_organization(request.user, data["convener"], town=partnership.town)
     return etag(response, partnership_update(partnership, as_of=if_match(request), **data))

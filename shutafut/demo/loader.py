@@ -1,24 +1,30 @@
 """The demo: two real Israeli towns with generated, realistic records.
 
-Nothing here is copied from ../shared/data: names are composed from common Hebrew parts, registry numbers get
-valid check digits, and the mix of sectors, rungs and partnership stages is chosen so that every screen and every
-diagnosis outcome has something to show, including honest negative cases (a donation-only arrangement and a
+Nothing here is copied from ../shared/data: the national table of the 255 local authorities is read in place from
+../shared/data/local_authorities/local_authorities_2021.csv (``SHUTAFUT_SHARED_DIR`` names another shared/ folder)
+by the same import as ``shutafut data import authorities``; names are composed from common Hebrew parts, registry
+numbers get valid check digits, and the mix of sectors, rungs and partnership stages is chosen so that every screen
+and every diagnosis outcome has something to show, including honest negative cases (a donation-only arrangement and a
 purchase of services). Loading is idempotent: a town that already exists is left as it is.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
+from shutafut.accounts.context_processors import NATIONAL_GROUP
 from shutafut.accounts.models import Membership, Role, Town
 from shutafut.diagnosis.services import diagnosis_refresh
 from shutafut.model.ladder import Rung
@@ -40,10 +46,18 @@ from shutafut.partnerships.models import (
     ResourceFlow,
 )
 from shutafut.relationships.models import Relationship, Source
+from shutafut.reports.services import authorities_import
 from shutafut.security.checks import DEMO_USERNAMES
 from shutafut.workspace.services import representative_add
 
 DEMO_PASSWORD = "demo1234"
+NATIONAL_USER = "national1"
+AUTHORITIES_FILE = ("data", "local_authorities", "local_authorities_2021.csv")
+
+
+def shared_dir() -> Path:
+    """The read-only shared/ folder beside the repository, or the one ``SHUTAFUT_SHARED_DIR`` names."""
+    return Path(os.environ.get("SHUTAFUT_SHARED_DIR", Path(settings.BASE_DIR).parent / "shared"))
 
 
 @dataclass(frozen=True)
@@ -190,7 +204,32 @@ def load_demo() -> str:
             f" login {spec.coordinator} / {DEMO_PASSWORD} (coordinator), {spec.partner} / {DEMO_PASSWORD}"
             " (a partner's representative)"
         )
+    lines.append(_load_authorities())
+    _ensure_national_account()
+    lines.append(f"National team: login {NATIONAL_USER} / {DEMO_PASSWORD} (/national/)")
     return "\n".join(lines)
+
+
+def _load_authorities() -> str:
+    """The national table of local authorities, read in place from shared/ (never copied into the repository)."""
+    path = shared_dir().joinpath(*AUTHORITIES_FILE)
+    if not path.is_file():
+        return f"Local authorities: {path} not found, the national table was left as it is"
+    result = authorities_import(path=path)
+    if not result.ok:
+        return f"Local authorities: {path} was refused ({result.file_error or 'rows with problems'})"
+    return f"Local authorities: {len(result.rows)} read from {path}"
+
+
+def _ensure_national_account() -> None:
+    """The national team's account: in the 'national' group, a member of no town."""
+    if NATIONAL_USER not in DEMO_USERNAMES:
+        raise ImproperlyConfigured(f"{NATIONAL_USER!r} is not in shutafut.security.checks.DEMO_USERNAMES.")
+    user, created = get_user_model().objects.get_or_create(username=NATIONAL_USER)
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+    user.groups.add(Group.objects.get_or_create(name=NATIONAL_GROUP)[0])
 
 
 def _ensure_account(username: str, town: Town, role: Role) -> Any:

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 
 from shutafut.accounts.access import towns_of
-from shutafut.accounts.decorators import town_view
+from shutafut.accounts.decorators import TownRequest, town_view
 from shutafut.accounts.models import Role, Town
 from shutafut.diagnosis.selectors import partnerships_by_diagnosed_rung
 from shutafut.guide import services
@@ -23,6 +23,7 @@ from shutafut.guide.texts import (
     sector_table_for,
     why_for,
 )
+from shutafut.guide.todo import first_steps, todo
 from shutafut.model.ladder import Rung
 from shutafut.model.lifecycle import Stage
 from shutafut.model.sector_table import SECTOR_TABLE
@@ -46,7 +47,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @town_view()
-def dashboard(request: HttpRequest, town: Town) -> HttpResponse:
+def dashboard(request: TownRequest, town: Town) -> HttpResponse:
     lang = _lang()
     by_sector = organizations_by_sector(town=town)
     by_rung = relationships_by_rung(town=town)
@@ -72,6 +73,9 @@ def dashboard(request: HttpRequest, town: Town) -> HttpResponse:
             "n_organizations": sum(by_sector.values()),
             "n_relationships": sum(by_rung.values()),
             "n_partnerships": sum(by_stage.values()),
+            "first_steps": first_steps(town),
+            "todo": todo(town, request.user),
+            "is_coordinator": request.membership.allows(Role.COORDINATOR),
         },
     )
 

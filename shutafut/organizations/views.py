@@ -15,7 +15,7 @@ from shutafut.lib.choices import choices
 from shutafut.lib.forms import add_refusal
 from shutafut.lib.views import confirm_delete, form_page, paginate
 from shutafut.model.sectors import SUBTYPES, Sector
-from shutafut.organizations.access import access_organization, access_person
+from shutafut.organizations.access import access_organization, access_person, may_edit
 from shutafut.organizations.forms import OrganizationForm, PersonForm
 from shutafut.organizations.models import Organization, Person
 from shutafut.organizations.panels import ORGANIZATION_PANELS
@@ -56,7 +56,7 @@ def organization_detail_view(request: TownRequest, town: Town, pk: int) -> HttpR
         "town": town,
         "organization": organization,
         "people": organization.people.all(),
-        "can_edit": request.membership.allows(Role.MEMBER),
+        "can_edit": may_edit(request.user, town.pk, [organization.pk]),
     }
     context.update(ORGANIZATION_PANELS.context(request, organization, context))
     return render(request, "organizations/detail.html", context)

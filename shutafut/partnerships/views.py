@@ -16,8 +16,9 @@ from shutafut.lib.choices import choices
 from shutafut.lib.forms import add_refusal
 from shutafut.lib.views import confirm_delete, form_page, paginate
 from shutafut.model.lifecycle import Stage
+from shutafut.organizations.access import may_edit
 from shutafut.partnerships import forms, services
-from shutafut.partnerships.access import access_partnership
+from shutafut.partnerships.access import access_partnership, may_publish, parties_of
 from shutafut.partnerships.models import (
     Activity,
     Decision,
@@ -56,7 +57,8 @@ def partnership_detail_view(request: TownRequest, town: Town, pk: int) -> HttpRe
     context: dict[str, Any] = {
         "town": town,
         "partnership": partnership,
-        "can_edit": request.membership.allows(Role.MEMBER),
+        "can_edit": may_edit(request.user, town.pk, parties_of(partnership)),
+        "can_publish": may_publish(request.user, partnership),
     }
     context.update(PARTNERSHIP_PANELS.context(request, partnership, context))
     return render(request, "partnerships/detail.html", context)

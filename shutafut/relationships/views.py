@@ -16,6 +16,7 @@ from shutafut.lib.forms import add_refusal
 from shutafut.lib.views import confirm_delete, paginate
 from shutafut.model.ladder import Rung
 from shutafut.model.sectors import Sector
+from shutafut.organizations.access import may_edit
 from shutafut.relationships.access import access_relationship
 from shutafut.relationships.forms import RelationshipForm
 from shutafut.relationships.models import Relationship
@@ -51,7 +52,7 @@ def relationship_detail_view(request: TownRequest, town: Town, pk: int) -> HttpR
             "town": town,
             "relationship": relationship,
             "rung_info": Rung(relationship.rung).info,
-            "can_edit": request.membership.allows(Role.MEMBER),
+            "can_edit": may_edit(request.user, town.pk, [relationship.org_a_id, relationship.org_b_id]),
         },
     )
 

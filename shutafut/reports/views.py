@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -20,8 +21,9 @@ from shutafut.jobs.access import access_job
 from shutafut.jobs.models import Job
 from shutafut.jobs.selectors import job_url, recent_jobs
 from shutafut.jobs.services import JobInput, job_input, job_start
-from shutafut.partnerships.access import access_partnership
+from shutafut.partnerships.access import access_partnership, access_partnership_to_publish
 from shutafut.partnerships.models import Partnership
+from shutafut.partnerships.services import partnership_update
 from shutafut.reports import exports, selectors, tasks
 from shutafut.reports.importers import ORG_FORMATS
 
@@ -155,6 +157,33 @@ def public_partnership_view(request: HttpRequest, town: str, pk: int) -> HttpRes
     if partnership is None:
         raise Http404
     return render(request, "reports/public.html", {"r": selectors.public_partnership(partnership)})
+
+
+@town_view(Role.MEMBER)
+def public_preview_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
+    """Exactly what the public sees of the partnership (the public page's own template), with the switch that
+    publishes or withdraws it: for the coordinator and the convener's representative (see
+    ``partnerships.access.may_publish``). A POST sets the switch and comes back here."""
+    partnership = access_partnership_to_publish(request.user, pk, town=town)
+    if request.method == "POST":
+        publish = request.POST.get("publish") == "1"
+        partnership_update(partnership, is_public=publish)
+        if publish:
+            messages.success(
+                request, _("The partnership's public page is published: anyone with its address can read it.")
+            )
+        else:
+            messages.success(request, _("The partnership's public page is withdrawn: it is no longer public."))
+        return redirect("public-preview", town=town.slug, pk=partnership.pk)
+    context = {
+        "r": selectors.public_partnership(partnership),
+        "preview": {
+            "town": town,
+            "partnership": partnership,
+            "public_url": reverse("public-partnership", kwargs={"town": town.slug, "pk": partnership.pk}),
+        },
+    }
+    return render(request, "reports/public.html", context)
 
 
 def _require_national(request: HttpRequest) -> None:

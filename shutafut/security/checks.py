@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 
 DEV_SECRET = "dev-only-not-secret-shutafut"
-DEMO_USERNAMES = ("coordinator1", "coordinator2", "partner1", "partner2")
+DEMO_USERNAMES = ("coordinator1", "coordinator2", "partner1", "partner2", "national1")
 """Every account the demo loader creates (its password is in the README). The loader creates no other: a new
 demo account is added here first, so that the production check below always knows it."""
 REQUIRED_MIDDLEWARE = (

@@ -130,6 +130,10 @@ def _detail(request: TownRequest, town: Town, wave: Wave, **extra: Any) -> HttpR
         **_analysis(wave, form),
         **extra,
     }
+    if not context["can_manage"]:
+        # Each organization's ratings of the others are the coordinator's to read (issue 11): members and viewers
+        # see the roster, the response rate and the aggregates only.
+        context["pairs"] = context["flagged"] = []
     response = render(request, "surveys/wave_detail.html", context)
     if "fresh_links" in extra:
         response["Cache-Control"] = "no-store"

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
@@ -321,6 +322,11 @@ class Task(models.Model):
     def get_absolute_url(self) -> str:
         partnership = self.milestone.goal.partnership
         return reverse("ws-plan", kwargs={"town": partnership.town.slug, "pk": partnership.pk}) + f"#task-{self.pk}"
+
+    @property
+    def is_overdue(self) -> bool:
+        """Past its due date and not finished (the dashboard's to-do asks the same in SQL)."""
+        return self.progress < 100 and self.due < timezone.localdate()
 
     def deletion_context(self) -> str:
         return str(self.milestone.goal.partnership)

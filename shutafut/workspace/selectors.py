@@ -279,12 +279,14 @@ def plan(partnership: Partnership) -> dict[str, Any]:
         )
     )
     rows: list[dict[str, Any]] = []
+    today = timezone.localdate()
     for g in goals:
         milestones: list[dict[str, Any]] = []
         for ms in g.milestones.all():
             tasks = list(ms.tasks.all())
             p = scoring.weighted_progress((t.weight, t.progress / 100) for t in tasks) or 0.0
-            milestones.append({"milestone": ms, "tasks": tasks, "progress": p})
+            overdue = ms.due is not None and ms.due < today and p < 1
+            milestones.append({"milestone": ms, "tasks": tasks, "progress": p, "overdue": overdue})
         gp = scoring.weighted_progress((m["milestone"].weight, m["progress"]) for m in milestones) or 0.0
         values = list(g.values.all())
         latest = float(values[-1].value) if values else None

@@ -27,7 +27,8 @@ from shutafut.accounts.decorators import TownRequest, town_view
 from shutafut.accounts.models import Role, Town
 from shutafut.lib.views import confirm_delete, form_page
 from shutafut.model.sectors import Sector
-from shutafut.partnerships.access import access_partnership
+from shutafut.organizations.access import may_edit
+from shutafut.partnerships.access import access_partnership, parties_of
 from shutafut.partnerships.models import Partnership
 from shutafut.security.headers import personal_link
 from shutafut.security.ratelimit import too_many_requests
@@ -59,7 +60,7 @@ def _base(request: TownRequest, partnership: Partnership, **extra: Any) -> dict[
     return {
         "town": request.town,
         "partnership": partnership,
-        "can_edit": membership.allows(Role.MEMBER),
+        "can_edit": may_edit(request.user, request.town.pk, parties_of(partnership)),
         "is_coordinator": membership.allows(Role.COORDINATOR),
         "represented": selectors.represented_members(request.user, partnership),
         **extra,
@@ -105,8 +106,9 @@ def _write(
 ) -> HttpResponse:
     """Run one write for a POST: bind ``form``, run ``action`` with its cleaned data, and either go back to ``page``
     with ``done`` or show ``page`` again with the bound form (as ``name``) and its errors. The town role was checked
-    by the view's ``town_view``; a refused write changes nothing (the services are atomic)."""
-    partnership = access_partnership(request.user, pk, town=request.town)
+    by the view's ``town_view``, and the gate lets a partner's representative write only in the partnerships their
+    organization is party to; a refused write changes nothing (the services are atomic)."""
+    partnership = access_partnership(request.user, pk, town=request.town, role=Role.MEMBER)
     bound = form(partnership)
     if bound.is_valid():
         try:
@@ -577,7 +579,7 @@ def _plan_url(town: Town, partnership: Partnership) -> str:
 
 @town_view(Role.MEMBER)
 def plan_edit_view(request: TownRequest, town: Town, pk: int, kind: str, item: int) -> HttpResponse:
-    partnership = access_partnership(request.user, pk, town=town)
+    partnership = access_partnership(request.user, pk, town=town, role=Role.MEMBER)
     record = _plan_item(partnership, kind, item)
     instance = type(record).objects.get(pk=record.pk)
     form = (
@@ -599,7 +601,7 @@ def plan_edit_view(request: TownRequest, town: Town, pk: int, kind: str, item: i
 
 @town_view(Role.MEMBER)
 def plan_delete_view(request: TownRequest, town: Town, pk: int, kind: str, item: int) -> HttpResponse:
-    partnership = access_partnership(request.user, pk, town=town)
+    partnership = access_partnership(request.user, pk, town=town, role=Role.MEMBER)
     record = _plan_item(partnership, kind, item)
     return confirm_delete(
         request,
@@ -614,7 +616,7 @@ def plan_delete_view(request: TownRequest, town: Town, pk: int, kind: str, item:
 
 @town_view(Role.MEMBER)
 def norm_delete_view(request: TownRequest, town: Town, pk: int, norm: int) -> HttpResponse:
-    partnership = access_partnership(request.user, pk, town=town)
+    partnership = access_partnership(request.user, pk, town=town, role=Role.MEMBER)
     record = WorkingNorm.objects.filter(pk=norm, partnership=partnership).first()
     if record is None:
         raise Http404

@@ -10,6 +10,7 @@ from shutafut.accounts.models import ApiToken, Membership
 from shutafut.accounts.services import api_token_create
 from shutafut.organizations.models import Organization
 from shutafut.partnerships.models import Partnership
+from tests.conftest import represent
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +73,7 @@ def test_listing_another_towns_records_is_404(client, token_of, town_a_records):
     assert client.get("/api/v1/partnerships", {"town": "town-a"}, **token_of("charlie")).status_code == 404
 
 
-def test_a_member_creates_and_updates_an_organization(client, token_of, towns):
+def test_a_member_creates_and_updates_an_organization(client, token_of, towns, personas):
     headers = token_of("carol")
     created = post(
         client,
@@ -88,6 +89,7 @@ def test_a_member_creates_and_updates_an_organization(client, token_of, towns):
     )
     assert created.status_code == 201
     pk = created.json()["id"]
+    represent(personas["carol"], Organization.objects.get(pk=pk))
     updated = client.patch(
         f"/api/v1/organizations/{pk}",
         json.dumps({"locality": "באר שבע"}),
@@ -169,8 +171,11 @@ def test_the_openapi_schema_is_served(client):
     assert "/api/v1/partnerships/{partnership_id}" in schema["paths"]
 
 
-def test_an_explicit_null_for_a_required_field_is_refused_with_the_field_named(client, token_of, town_a_records):
+def test_an_explicit_null_for_a_required_field_is_refused_with_the_field_named(
+    client, token_of, town_a_records, personas
+):
     pk = town_a_records["ngo"].pk
+    represent(personas["carol"], town_a_records["ngo"])
     response = client.patch(
         f"/api/v1/organizations/{pk}",
         json.dumps({"registry_number": None, "name": None}),

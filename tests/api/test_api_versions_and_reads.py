@@ -12,6 +12,7 @@ from django.test import Client
 from shutafut.organizations.models import Person
 from shutafut.surveys.models import Wave
 from shutafut.workspace.models import Goal, HealthResponse, HealthSurvey, Milestone, Task
+from tests.conftest import represent
 
 pytestmark = pytest.mark.django_db
 
@@ -27,6 +28,7 @@ def _patch(client: Client, url: str, body: dict[str, Any], **headers: str) -> An
 
 
 def test_a_patch_with_the_etag_of_a_get_is_accepted_and_answers_the_new_etag(town_a_records, personas):
+    represent(personas["carol"], town_a_records["city"])
     client = _client(personas["carol"])
     url = f"/api/v1/relationships/{town_a_records['relationship'].pk}"
     etag = client.get(url)["ETag"]
@@ -37,6 +39,7 @@ def test_a_patch_with_the_etag_of_a_get_is_accepted_and_answers_the_new_etag(tow
 
 
 def test_a_patch_on_a_record_changed_meanwhile_is_refused_with_412_and_what_changed(town_a_records, personas):
+    represent(personas["carol"], town_a_records["city"])
     client = _client(personas["carol"])
     url = f"/api/v1/partnerships/{town_a_records['partnership'].pk}"
     etag = client.get(url)["ETag"]

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from shutafut.audit.context import acting_as
 from shutafut.audit.models import AuditEvent
+from tests.conftest import represent
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +35,7 @@ def test_an_api_write_with_a_bearer_token_is_attributed_to_the_token_owner(perso
 
     _record, token = api_token_create(user=personas["carol"], town=towns[0], name="t")
     org = town_a_records["city"]
+    represent(personas["carol"], org)
     response = Client().generic(
         "PATCH",
         f"/api/v1/organizations/{org.pk}",

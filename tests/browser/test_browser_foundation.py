@@ -31,7 +31,7 @@ def test_the_language_switch_turns_the_page_to_english_and_back(page, live_serve
     page.get_by_test_id("lang-switch").click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.locator("html")).to_have_attribute("dir", "ltr")
-    expect(page.get_by_role("link", name="Organizations")).to_be_visible()
+    expect(page.get_by_role("link", name="Organizations", exact=True)).to_be_visible()
     page.get_by_test_id("lang-switch").click()
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
 

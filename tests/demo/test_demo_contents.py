@@ -83,3 +83,25 @@ def test_the_partner_account_represents_partners_in_the_partnership_at_initiatio
     }
     assert acting[partnership.convener_id] == "coordinator1"
     assert set(acting.values()) == {"coordinator1", "partner1"}
+
+
+def test_the_demo_has_a_national_team_login_that_reaches_the_full_national_view(demo, client):
+    from shutafut.reports.models import LocalAuthority
+
+    assert LocalAuthority.objects.count() == 255
+    from django.contrib.auth import get_user_model
+
+    national = get_user_model().objects.get(username="national1")
+    assert national.check_password("demo1234")
+    client.force_login(national)
+    page = client.get("/national/")
+    assert page.status_code == 200
+    assert len(page.context["r"]["towns"]) == 2
+    assert all(row["authority"] is not None for row in page.context["r"]["towns"])
+
+
+def test_the_national_team_login_is_a_member_of_no_town(demo):
+    from django.contrib.auth import get_user_model
+
+    national = get_user_model().objects.get(username="national1")
+    assert not Membership.objects.filter(user=national).exists()

@@ -11,14 +11,17 @@ from django.urls import reverse
 from shutafut.diagnosis.services import diagnosis_document
 from shutafut.partnerships import services
 from shutafut.partnerships.models import ResourceFlow
+from tests.conftest import represent
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def partnership(town_a_records):  # type: ignore[no-untyped-def]
+def partnership(town_a_records, personas):  # type: ignore[no-untyped-def]
+    """The fixture's partnership with the NGO as a second member; carol, who answers, represents the NGO."""
     p = town_a_records["partnership"]
     services.member_add(partnership=p, organization=town_a_records["ngo"])
+    represent(personas["carol"], town_a_records["ngo"])
     return p
 
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from shutafut.partnerships.models import FrameworkDocument, ResourceFlow
 from shutafut.partnerships.services import member_add
+from tests.conftest import represent
 
 pytestmark = pytest.mark.django_db
 
@@ -16,6 +17,7 @@ def contract_form(client, personas, town_a_records):  # type: ignore[no-untyped-
     partnership = town_a_records["partnership"]
     city = partnership.members.get()
     ngo = member_add(partnership=partnership, organization=town_a_records["ngo"])
+    represent(personas["carol"], town_a_records["city"])
     client.force_login(personas["carol"])
     url = reverse("partnership-part-create", kwargs={"town": "town-a", "pk": partnership.pk, "part": "document"})
     base = {

@@ -16,6 +16,7 @@ from shutafut.audit.models import AuditEvent
 from shutafut.partnerships.models import Member, ResourceFlow
 from shutafut.partnerships.services import flow_create, member_add, part_update
 from shutafut.workspace.models import Goal, Milestone, Task
+from tests.conftest import represent
 
 pytestmark = pytest.mark.django_db
 
@@ -145,6 +146,7 @@ def test_editing_a_member_keeps_its_organization_and_names_each_person_with_thei
 def test_the_partnership_page_offers_edit_and_delete_for_each_part_to_members_only(pledge, personas):
     detail = reverse("partnership-detail", kwargs={"town": "town-a", "pk": pledge["p"].pk})
     edit = _url("partnership-part-edit", pledge, part="flow", item=pledge["flow"].pk)
+    represent(personas["carol"], pledge["ngo"])
     assert edit in _client(personas["carol"]).get(detail).content.decode()
     assert edit not in _client(personas["bob"]).get(detail).content.decode()
 

@@ -18,6 +18,7 @@ from shutafut.partnerships.services import (
     member_add,
     partnership_create,
 )
+from tests.conftest import represent
 
 pytestmark = pytest.mark.django_db
 
@@ -107,6 +108,7 @@ def test_a_partnership_create_with_a_bad_field_leaves_no_member_behind(towns, to
 
 def test_the_decision_form_lists_only_members_and_records_the_decision(client, personas, two_partnerships):
     first, _second, ngo_member = two_partnerships
+    represent(personas["carol"], ngo_member.organization)
     client.force_login(personas["carol"])
     url = reverse("partnership-part-create", kwargs={"town": "town-a", "pk": first.pk, "part": "decision"})
     form = client.get(url).context["form"]

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from shutafut.relationships.models import Relationship
+from tests.conftest import represent
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +60,7 @@ def test_another_domain_of_the_same_pair_is_saved_without_a_warning(town_a_recor
 
 
 def test_a_relationship_is_deleted_after_a_confirmation(town_a_records, personas):
+    represent(personas["carol"], town_a_records["city"])
     client = _member(personas)
     url = reverse("relationship-delete", kwargs={"town": "town-a", "pk": town_a_records["relationship"].pk})
     assert client.get(url).status_code == 200

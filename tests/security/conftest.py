@@ -53,6 +53,7 @@ def world(_world_rows, db):  # type: ignore[no-untyped-def]
 def make_world(personas: dict[str, Any], town_a_records: dict[str, Any]) -> dict[str, Any]:
     from django.contrib.auth import get_user_model
 
+    from shutafut.accounts.models import Membership, Role
     from shutafut.accounts.services import api_token_create
     from shutafut.jobs.models import Job, JobFile
     from shutafut.organizations.models import Person
@@ -65,6 +66,7 @@ def make_world(personas: dict[str, Any], town_a_records: dict[str, Any]) -> dict
         Goal,
         HealthInvitation,
         HealthSurvey,
+        MemberRepresentative,
         Milestone,
         Task,
         WorkingNorm,
@@ -99,9 +101,13 @@ def make_world(personas: dict[str, Any], town_a_records: dict[str, Any]) -> dict
     JobFile.objects.create(
         job=job, purpose="output", name="r.pdf", content_type="application/pdf", size=1, content=b"%"
     )
+    representative = get_user_model().objects.create_user(username="dora", password="pw-dora")
+    Membership.objects.create(user=representative, town=town, role=Role.MEMBER)
+    MemberRepresentative.objects.create(member=member, user=representative)
     users = {
         "viewer": personas["bob"],
         "member": personas["carol"],
+        "representative": representative,
         "coordinator": personas["alice"],
         "other_coordinator": personas["charlie"],
         "superuser": root,

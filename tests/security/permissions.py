@@ -7,8 +7,11 @@ POST-only URLs are sent an empty POST (``action`` rows), so that their gates are
 
 Roles: anonymous; respondent (no account, holds a personal survey link: the real token for rows with a ``token``
 argument, and is otherwise anonymous); viewer, member, coordinator of town A; the coordinator of town B asking for
-town A's records; a superuser. Pages are requested with GET (a write page's form has the same gate as its POST);
-API writes are sent with a valid body. 302 means "sent to the login page".
+town A's records; a superuser. ``member`` has the member role but represents no organization of the records asked
+for; ``representative`` has the member role and represents the city, the convener and member of the partnership and
+a side of the relationship (a partner's representative: issue 11). A member writes only what an organization they
+represent is party to: anything else answers the 404 of a missing record. Pages are requested with GET (a write
+page's form has the same gate as its POST); API writes are sent with a valid body. 302 means "sent to the login page".
 """
 
 from __future__ import annotations
@@ -16,39 +19,54 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-ROLES = ("anonymous", "respondent", "viewer", "member", "coordinator", "other_coordinator", "superuser")
+ROLES = (
+    "anonymous",
+    "respondent",
+    "viewer",
+    "member",
+    "representative",
+    "coordinator",
+    "other_coordinator",
+    "superuser",
+)
 
 
 def _profile(*codes: int) -> dict[str, int]:
     return dict(zip(ROLES, codes, strict=True))
 
 
-#                anon  resp  view  memb  coord other super
-PUBLIC = _profile(200, 200, 200, 200, 200, 200, 200)
-LOGGED_IN = _profile(302, 302, 200, 200, 200, 200, 200)
-TOWN_READ = _profile(302, 302, 200, 200, 200, 404, 200)
-TOWN_MEMBER = _profile(302, 302, 403, 200, 200, 404, 200)
-TOWN_COORDINATOR = _profile(302, 302, 403, 403, 200, 404, 200)
-NOT_FOUND = _profile(404, 404, 404, 404, 404, 404, 404)
-STAFF_ONLY = _profile(302, 302, 302, 302, 302, 302, 200)
-METHOD_NOT_ALLOWED = _profile(405, 405, 405, 405, 405, 405, 405)
+#                anon  resp  view  memb  repr  coord other super
+PUBLIC = _profile(200, 200, 200, 200, 200, 200, 200, 200)
+LOGGED_IN = _profile(302, 302, 200, 200, 200, 200, 200, 200)
+TOWN_READ = _profile(302, 302, 200, 200, 200, 200, 404, 200)
+TOWN_MEMBER = _profile(302, 302, 403, 200, 200, 200, 404, 200)
+TOWN_COORDINATOR = _profile(302, 302, 403, 403, 403, 200, 404, 200)
+NOT_FOUND = _profile(404, 404, 404, 404, 404, 404, 404, 404)
+STAFF_ONLY = _profile(302, 302, 302, 302, 302, 302, 302, 200)
+METHOD_NOT_ALLOWED = _profile(405, 405, 405, 405, 405, 405, 405, 405)
 # Respondent pages (/s/<token>/...): give the token argument the value "survey_token", e.g.
 #   page("survey-respond", SURVEY_LINK, token="survey_token"). Only the link's holder gets in; an invalid token is
 #   the same answer for everyone else.
-SURVEY_LINK = _profile(404, 200, 404, 404, 404, 404, 404)
-NATIONAL_ONLY = _profile(302, 302, 403, 403, 403, 403, 200)
+SURVEY_LINK = _profile(404, 200, 404, 404, 404, 404, 404, 404)
+NATIONAL_ONLY = _profile(302, 302, 403, 403, 403, 403, 403, 200)
 # POST-only actions sent an empty POST: an allowed role is sent back to the page (302) with the form's errors.
-POST_MEMBER = _profile(302, 302, 403, 302, 302, 404, 302)
-POST_COORDINATOR = _profile(302, 302, 403, 403, 302, 404, 302)
+POST_MEMBER = _profile(302, 302, 403, 302, 302, 302, 404, 302)
+POST_COORDINATOR = _profile(302, 302, 403, 403, 403, 302, 404, 302)
 # The workspace's writes show their page again with the form's errors (400) instead of sending the user back.
-PAGE_POST_MEMBER = _profile(302, 302, 403, 400, 400, 404, 400)
-PAGE_POST_COORDINATOR = _profile(302, 302, 403, 403, 400, 404, 400)
+PAGE_POST_MEMBER = _profile(302, 302, 403, 400, 400, 400, 404, 400)
+PAGE_POST_COORDINATOR = _profile(302, 302, 403, 403, 403, 400, 404, 400)
 # POST-only actions that start a background job: an allowed role is sent on to the job's status page (302).
-POST_READ = _profile(302, 302, 302, 302, 302, 404, 302)
-API_READ = _profile(401, 401, 200, 200, 200, 404, 200)
-API_CREATE_MEMBER = _profile(401, 401, 403, 201, 201, 404, 201)
-API_CREATE_COORDINATOR = _profile(401, 401, 403, 403, 201, 404, 201)
-API_WRITE_MEMBER = _profile(401, 401, 403, 200, 200, 404, 200)
+POST_READ = _profile(302, 302, 302, 302, 302, 302, 404, 302)
+API_READ = _profile(401, 401, 200, 200, 200, 200, 404, 200)
+API_CREATE_MEMBER = _profile(401, 401, 403, 201, 201, 201, 404, 201)
+API_CREATE_COORDINATOR = _profile(401, 401, 403, 403, 403, 201, 404, 201)
+API_WRITE_MEMBER = _profile(401, 401, 403, 200, 200, 200, 404, 200)
+# Writes to a record of one organization's, a tie's or a partnership's: only a member who represents a party to it
+# (or the coordinator); any other member gets the 404 of a missing record.
+PARTY_MEMBER = _profile(302, 302, 403, 404, 200, 200, 404, 200)
+POST_PARTY = _profile(302, 302, 403, 404, 302, 302, 404, 302)
+PAGE_POST_PARTY = _profile(302, 302, 403, 404, 400, 400, 404, 400)
+API_WRITE_PARTY = _profile(401, 401, 403, 404, 200, 200, 404, 200)
 
 
 @dataclass(frozen=True)
@@ -93,17 +111,17 @@ ROWS: list[Row] = [
     page("password_reset_done", PUBLIC),
     page("password_reset_confirm", PUBLIC, note="an invalid link says so", uidb64="x", token="bad-token"),
     page("password_reset_complete", PUBLIC),
-    page("set_language", _profile(302, 302, 302, 302, 302, 302, 302), note="redirects back"),
+    page("set_language", _profile(302, 302, 302, 302, 302, 302, 302, 302), note="redirects back"),
     page("api-tokens", LOGGED_IN, note="one's own tokens, in the towns one has a role in"),
     action(
         "api-token-revoke",
-        _profile(302, 302, 404, 302, 302, 404, 302),
+        _profile(302, 302, 404, 302, 404, 302, 404, 302),
         note="POST; the member's token: its owner or the town's coordinator",
         pk="api_token",
     ),
     page("admin:*", STAFF_ONLY, note="every admin page; checked on admin:index"),
     # --- guide and dashboard -------------------------------------------------------------------------------------
-    page("home", _profile(302, 302, 302, 302, 302, 302, 200), note="one town: to its dashboard"),
+    page("home", _profile(302, 302, 302, 302, 302, 302, 302, 200), note="one town: to its dashboard"),
     page("guide", PUBLIC),
     page("guide-ladder", PUBLIC),
     page("guide-principles", PUBLIC),
@@ -116,33 +134,38 @@ ROWS: list[Row] = [
     page("organization-list", TOWN_READ),
     page("organization-create", TOWN_MEMBER),
     page("organization-detail", TOWN_READ, pk="city"),
-    page("organization-edit", TOWN_MEMBER, pk="city"),
-    page("organization-delete", TOWN_MEMBER, note="asks first; POST deletes", pk="ngo"),
-    page("person-create", TOWN_MEMBER, pk="city"),
-    page("person-edit", TOWN_MEMBER, pk="city", person="a_person"),
-    page("person-delete", TOWN_MEMBER, note="asks first; POST deletes", pk="city", person="a_person"),
+    page("organization-edit", PARTY_MEMBER, pk="city"),
+    page(
+        "organization-delete",
+        _profile(302, 302, 403, 404, 404, 200, 404, 200),
+        note="asks first; POST deletes; the representative represents the city, not this organization",
+        pk="ngo",
+    ),
+    page("person-create", PARTY_MEMBER, pk="city"),
+    page("person-edit", PARTY_MEMBER, pk="city", person="a_person"),
+    page("person-delete", PARTY_MEMBER, note="asks first; POST deletes", pk="city", person="a_person"),
     # --- relationships -------------------------------------------------------------------------------------------
     page("relationship-list", TOWN_READ),
     page("relationship-create", TOWN_MEMBER),
     page("relationship-detail", TOWN_READ, pk="relationship"),
-    page("relationship-edit", TOWN_MEMBER, pk="relationship"),
-    page("relationship-delete", TOWN_MEMBER, note="asks first; POST deletes", pk="relationship"),
+    page("relationship-edit", PARTY_MEMBER, pk="relationship"),
+    page("relationship-delete", PARTY_MEMBER, note="asks first; POST deletes", pk="relationship"),
     # --- partnerships --------------------------------------------------------------------------------------------
     page("partnership-list", TOWN_READ),
     page("partnership-create", TOWN_COORDINATOR),
     page("partnership-detail", TOWN_READ, pk="partnership"),
-    page("partnership-edit", TOWN_MEMBER, pk="partnership"),
-    page("partnership-part-create", TOWN_MEMBER, pk="partnership", part="decision"),
+    page("partnership-edit", PARTY_MEMBER, pk="partnership"),
+    page("partnership-part-create", PARTY_MEMBER, pk="partnership", part="decision"),
     # --- guided diagnosis ----------------------------------------------------------------------------------------
     page("guided-diagnosis", TOWN_MEMBER),
     action("guided-preview", TOWN_MEMBER, note="POST; diagnoses the answers, writes nothing"),
-    action("guided-export", _profile(302, 302, 403, 400, 400, 404, 400), note="POST; no answers yet: bad request"),
-    action("guided-save", _profile(302, 302, 403, 403, 400, 404, 400), note="POST; no answers yet: bad request"),
-    action("diagnosis-answer", TOWN_MEMBER, note="POST; no answer: asked again", pk="partnership", ask="cadence"),
-    page("partnership-part-edit", TOWN_MEMBER, pk="partnership", part="member", item="a_member"),
+    action("guided-export", _profile(302, 302, 403, 400, 400, 400, 404, 400), note="POST; no answers yet: bad request"),
+    action("guided-save", _profile(302, 302, 403, 403, 403, 400, 404, 400), note="POST; no answers yet: bad request"),
+    action("diagnosis-answer", PARTY_MEMBER, note="POST; no answer: asked again", pk="partnership", ask="cadence"),
+    page("partnership-part-edit", PARTY_MEMBER, pk="partnership", part="member", item="a_member"),
     page(
         "partnership-part-delete",
-        TOWN_MEMBER,
+        PARTY_MEMBER,
         note="asks first; POST deletes",
         pk="partnership",
         part="member",
@@ -171,13 +194,13 @@ ROWS: list[Row] = [
     page("survey-respond", SURVEY_LINK, token="survey_token"),
     action(
         "survey-answer",
-        _profile(404, 400, 404, 404, 404, 404, 404),
+        _profile(404, 400, 404, 404, 404, 404, 404, 404),
         note="POST; an empty answer is a 400",
         token="survey_token",
     ),
     action(
         "survey-finish",
-        _profile(404, 302, 404, 404, 404, 404, 404),
+        _profile(404, 302, 404, 404, 404, 404, 404, 404),
         note="POST; the respondent is sent back to the form",
         token="survey_token",
     ),
@@ -188,34 +211,34 @@ ROWS: list[Row] = [
     page("ws-reopen", TOWN_COORDINATOR, note="a reason is required; POST reopens", pk="partnership"),
     page("ws-charter", TOWN_READ, pk="partnership"),
     page("ws-charter-print", TOWN_READ, pk="partnership"),
-    action("ws-charter-item", PAGE_POST_MEMBER, pk="partnership"),
+    action("ws-charter-item", PAGE_POST_PARTY, pk="partnership"),
     action(
         "ws-charter-item-remove",
-        _profile(302, 302, 403, 400, 302, 404, 404),
-        note="POST; the member does not represent the item's member (refused on the page); the coordinator's request "
-        "removes the item, so the superuser's finds it gone",
+        _profile(302, 302, 403, 404, 302, 404, 404, 404),
+        note="POST; the member is party to nothing (404); the representative represents the item's member and "
+        "removes it, so the coordinator's and the superuser's requests find it gone",
         pk="partnership",
         item="charter_item",
     ),
-    action("ws-charter-entry", PAGE_POST_MEMBER, pk="partnership"),
-    action("ws-charter-prefill", PAGE_POST_MEMBER, pk="partnership"),
-    action("ws-charter-approve", PAGE_POST_MEMBER, pk="partnership"),
+    action("ws-charter-entry", PAGE_POST_PARTY, pk="partnership"),
+    action("ws-charter-prefill", PAGE_POST_PARTY, pk="partnership"),
+    action("ws-charter-approve", PAGE_POST_PARTY, pk="partnership"),
     action("ws-representative-add", PAGE_POST_COORDINATOR, pk="partnership"),
     page("ws-vision", TOWN_READ, pk="partnership"),
-    action("ws-vision-save", PAGE_POST_MEMBER, pk="partnership"),
-    action("ws-vision-endorse", PAGE_POST_MEMBER, pk="partnership"),
-    action("ws-focus", PAGE_POST_MEMBER, pk="partnership"),
+    action("ws-vision-save", PAGE_POST_PARTY, pk="partnership"),
+    action("ws-vision-endorse", PAGE_POST_PARTY, pk="partnership"),
+    action("ws-focus", PAGE_POST_PARTY, pk="partnership"),
     page("ws-readiness", TOWN_READ, pk="partnership"),
-    action("ws-readiness-record", PAGE_POST_MEMBER, pk="partnership"),
+    action("ws-readiness-record", PAGE_POST_PARTY, pk="partnership"),
     page("ws-culture", TOWN_READ, pk="partnership"),
-    action("ws-culture-save", PAGE_POST_MEMBER, pk="partnership"),
-    action("ws-norm-add", PAGE_POST_MEMBER, pk="partnership"),
-    page("ws-norm-delete", TOWN_MEMBER, note="asks first; POST deletes", pk="partnership", norm="a_norm"),
+    action("ws-culture-save", PAGE_POST_PARTY, pk="partnership"),
+    action("ws-norm-add", PAGE_POST_PARTY, pk="partnership"),
+    page("ws-norm-delete", PARTY_MEMBER, note="asks first; POST deletes", pk="partnership", norm="a_norm"),
     page("ws-plan", TOWN_READ, pk="partnership"),
-    action("ws-plan-add", PAGE_POST_MEMBER, pk="partnership", kind="goal"),
-    action("ws-task-progress", PAGE_POST_MEMBER, pk="partnership", task="task"),
-    page("ws-plan-edit", TOWN_MEMBER, pk="partnership", kind="goal", item="a_goal"),
-    page("ws-plan-delete", TOWN_MEMBER, note="asks first; POST deletes", pk="partnership", kind="goal", item="a_goal"),
+    action("ws-plan-add", PAGE_POST_PARTY, pk="partnership", kind="goal"),
+    action("ws-task-progress", PAGE_POST_PARTY, pk="partnership", task="task"),
+    page("ws-plan-edit", PARTY_MEMBER, pk="partnership", kind="goal", item="a_goal"),
+    page("ws-plan-delete", PARTY_MEMBER, note="asks first; POST deletes", pk="partnership", kind="goal", item="a_goal"),
     page("ws-health", TOWN_READ, pk="partnership"),
     action("ws-survey-create", PAGE_POST_COORDINATOR, pk="partnership"),
     page("ws-results", TOWN_READ, pk="partnership", survey="health_survey"),
@@ -228,7 +251,7 @@ ROWS: list[Row] = [
     ),
     action(
         "ws-survey-action",
-        _profile(302, 302, 403, 403, 302, 404, 400),
+        _profile(302, 302, 403, 403, 403, 302, 404, 400),
         note="POST; the coordinator's request closes the survey, so the superuser's is refused on the page",
         pk="partnership",
         survey="health_survey",
@@ -238,13 +261,13 @@ ROWS: list[Row] = [
     page("ws-outcomes", TOWN_READ, pk="partnership"),
     action(
         "ws-outcomes-save",
-        _profile(302, 302, 403, 400, 302, 404, 302),
-        note="POST; an empty form records no outcome: refused on the page for a member who represents no member of "
-        "the partnership, saved for a coordinator",
+        _profile(302, 302, 403, 404, 302, 302, 404, 302),
+        note="POST; an empty form records no outcome: the member is party to nothing (404); saved for the "
+        "representative and the coordinator",
         pk="partnership",
     ),
-    action("ws-contribution", PAGE_POST_MEMBER, pk="partnership"),
-    action("ws-success", PAGE_POST_MEMBER, pk="partnership"),
+    action("ws-contribution", PAGE_POST_PARTY, pk="partnership"),
+    action("ws-success", PAGE_POST_PARTY, pk="partnership"),
     # --- reports, public pages, national view --------------------------------------------------------------------
     page("report-town", TOWN_READ),
     action("report-town-pdf", POST_READ, note="POST; starts a job, then its status page"),
@@ -252,6 +275,13 @@ ROWS: list[Row] = [
     action("report-partnership-pdf", POST_READ, note="POST; starts a job, then its status page", pk="partnership"),
     page("report-export", TOWN_READ, name="organizations", fmt="csv"),
     page("report-import", TOWN_COORDINATOR),
+    page(
+        "public-preview",
+        PARTY_MEMBER,
+        note="the public page as the public sees it, with the publish switch (POST): the coordinator and the "
+        "convener's representative",
+        pk="partnership",
+    ),
     page("public-partnership", PUBLIC, pk="public_partnership", note="only partnerships the convener made public"),
     page("national", NATIONAL_ONLY, note="the 'national' group: aggregates across towns only"),
     # --- background jobs (a job asks for a role: this one, a town PDF, for viewers) ---------------------------------
@@ -268,7 +298,7 @@ ROWS: list[Row] = [
     api("GET /api/v1/organizations", API_READ, town="town-a"),
     api("POST /api/v1/organizations", API_CREATE_MEMBER, body=ORG_BODY),
     api("GET /api/v1/organizations/{organization_id}", API_READ),
-    api("PATCH /api/v1/organizations/{organization_id}", API_WRITE_MEMBER, body={"locality": "{role}"}),
+    api("PATCH /api/v1/organizations/{organization_id}", API_WRITE_PARTY, body={"locality": "{role}"}),
     api("GET /api/v1/relationships", API_READ, town="town-a"),
     api(
         "POST /api/v1/relationships",
@@ -276,11 +306,11 @@ ROWS: list[Row] = [
         body={"town": "town-a", "org_a": "{city}", "org_b": "{ngo}", "rung": 2, "observed_on": "2026-02-01"},
     ),
     api("GET /api/v1/relationships/{relationship_id}", API_READ),
-    api("PATCH /api/v1/relationships/{relationship_id}", API_WRITE_MEMBER, body={"notes": "{role}"}),
+    api("PATCH /api/v1/relationships/{relationship_id}", API_WRITE_PARTY, body={"notes": "{role}"}),
     api("GET /api/v1/partnerships", API_READ, town="town-a"),
     api("POST /api/v1/partnerships", API_CREATE_COORDINATOR, body={"town": "town-a", "name": "שותפות {role}"}),
     api("GET /api/v1/partnerships/{partnership_id}", API_READ),
-    api("PATCH /api/v1/partnerships/{partnership_id}", API_WRITE_MEMBER, body={"description": "{role}"}),
+    api("PATCH /api/v1/partnerships/{partnership_id}", API_WRITE_PARTY, body={"description": "{role}"}),
     api("GET /api/v1/partnerships/{partnership_id}/diagnosis", API_READ),
     api("GET /api/v1/partnerships/{partnership_id}/charter", API_READ),
     api("GET /api/v1/partnerships/{partnership_id}/readiness", API_READ),

@@ -13,6 +13,7 @@ import pytest
 
 from shutafut.organizations.models import Organization
 from shutafut.security.logs import GunicornLogger, redact
+from tests.conftest import represent
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +35,7 @@ def test_direction_overrides_are_stripped_from_every_stored_text_whoever_writes_
     )
     org.refresh_from_db()
     assert org.name == "עמותת לב"
+    represent(personas["carol"], org)
     client.force_login(personas["carol"])
     response = client.generic(
         "PATCH",
@@ -156,4 +158,4 @@ def test_the_production_check_knows_every_account_the_demo_creates(settings, dja
         django_user_model.objects.create_user(username=name, password="demo1234")
     settings.DEBUG = False
     flagged = {e.msg.split("'")[1] for e in check_no_demo_accounts()}
-    assert flagged == {"coordinator1", "coordinator2", "partner1", "partner2"}
+    assert flagged == {"coordinator1", "coordinator2", "partner1", "partner2", "national1"}
