@@ -194,6 +194,9 @@ def rating_save(*, link: SurveyLink, rated: Organization, **fields: Any) -> Rati
         raise ValidationError({"rated": _("You cannot rate your own organization.")})
     if not wave.organizations.filter(pk=rated.pk).exists():
         raise ValidationError({"rated": _("This organization is not on the survey's list.")})
+    # One respondent's answers wait for each other here (a double click, a second tab): the lookup below and the
+    # insert after it then cannot race on the one-rating-per-pair constraint. Other respondents are not held.
+    SurveyLink.objects.select_for_update(no_key=True).filter(pk=link.pk).values_list("pk").first()
     rating = Rating.objects.filter(link=link, rated=rated).first() or Rating(
         wave=wave, link=link, rater_id=link.organization_id, rated=rated
     )
