@@ -710,6 +710,9 @@ def survey_answer(
         "comment": comment.strip(),
         "explanations": clean_explanations,
     }
+    # One person's answers wait for each other (a double click, two tabs, an old and a new link): the lookup and the
+    # insert below cannot then race on the one-answer-per-person constraint. Other respondents are not held.
+    Person.objects.select_for_update(no_key=True).filter(pk=invitation.person_id).values_list("pk").first()
     response = HealthResponse.objects.filter(survey=survey, person=invitation.person).first()
     if response is None:
         response = model_create(HealthResponse, survey=survey, person=invitation.person, **fields)

@@ -97,3 +97,30 @@ def test_eight_respondents_answering_at_once_on_postgresql_get_no_server_error_a
     stored = Counter(Rating.objects.filter(wave=wave).values_list("link__person_id", "rated_id"))
     assert len(stored) == RESPONDENTS * (RESPONDENTS - 1)
     assert set(stored.values()) == {1}
+
+
+def test_eight_health_survey_respondents_answering_twice_at_once_on_postgresql_get_no_server_error(town_a_records):
+    _postgresql_only()
+    from shutafut.workspace.models import HealthResponse
+    from shutafut.workspace.questionnaire import PRINCIPLE_ITEMS, TRUST_ITEMS
+    from shutafut.workspace.services import survey_create, survey_invite
+
+    partnership = town_a_records["partnership"]
+    member = partnership.members.get(organization=town_a_records["city"])
+    survey = survey_create(partnership=partnership, title="סקר במקביל")
+    people = [
+        Person.objects.create(town=partnership.town, organization=member.organization, full_name=f"משיבה {k}")
+        for k in range(RESPONDENTS)
+    ]
+    tokens = [survey_invite(survey=survey, member=member, person=p) for p in people]
+    data = {code: "4" for code, _p, _t in PRINCIPLE_ITEMS} | {code: "3" for code, _t in TRUST_ITEMS}
+
+    def respondent(token: str) -> Callable[[], list[int]]:
+        return lambda: [Client(raise_request_exception=False).post(f"/h/{token}/", data).status_code]
+
+    statuses = _run_at_once([respondent(t) for t in tokens for _tab in range(2)])
+
+    assert Counter(statuses) == {200: RESPONDENTS * 2}
+    assert Counter(HealthResponse.objects.filter(survey=survey).values_list("person_id", flat=True)) == {
+        p.pk: 1 for p in people
+    }
