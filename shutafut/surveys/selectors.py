@@ -5,8 +5,9 @@ respondents of one organization are rolled up (``RollUpRule``), the two directed
 symmetrized (``SymmetrizeRule``) and a pair whose other side did not answer is imputed from its counterpart
 and flagged, or excluded (``NonRespondentRule``). Both directed ratings stay in every pair.
 
-Which answers count: those given through a link that is not revoked (revoking a link withdraws its answers; a
-re-send carries them over to the new link), by and about organizations that are on the wave's roster.
+Which answers count (``counted_ratings``): those given through a link that is not revoked (revoking a link
+withdraws its answers; a re-send carries them over to the new link), by a person still among the wave's
+respondents, by and about organizations that are on the wave's roster.
 """
 
 from __future__ import annotations
@@ -202,13 +203,19 @@ def _items(rows: list[dict[str, Any]], names: tuple[str, ...]) -> FloatArray:
     return np.asarray(data, dtype=np.float64).reshape(len(rows), len(names))
 
 
+def counted_ratings(wave: Wave) -> QuerySet[Rating]:
+    """The answers that count: through a live link, of a person still among the wave's respondents (see the
+    module doc; the roster of organizations is checked where the pairs are built)."""
+    return Rating.objects.filter(wave=wave, link__revoked_at__isnull=True, link__person__in=wave.respondents.all())
+
+
 def wave_ratings(wave: Wave) -> WaveRatings:
     """Arrays ready for ``aggregate.roll_up`` / ``Ratings.build``; see ``WaveRatings`` and the module doc."""
     org_ids = list(wave.organizations.order_by("name", "pk").values_list("pk", flat=True))
     index = {pk: k for k, pk in enumerate(org_ids)}
     rows = [
         row
-        for row in Rating.objects.filter(wave=wave, link__revoked_at__isnull=True)
+        for row in counted_ratings(wave)
         .order_by("pk")
         .values("rater_id", "rated_id", "rung", *TRUST_FIELDS, *VALUE_FIELDS)
         if row["rater_id"] in index and row["rated_id"] in index and row["rater_id"] != row["rated_id"]

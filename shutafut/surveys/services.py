@@ -30,14 +30,30 @@ from shutafut.organizations.models import Organization, Person
 from shutafut.relationships.models import Relationship, Source
 from shutafut.surveys.links import link_issue, link_revoke, link_touch
 from shutafut.surveys.models import Completion, LinkPurpose, Rating, SurveyLink, Wave, WaveStatus
-from shutafut.surveys.selectors import live_link, wave_pairs
+from shutafut.surveys.selectors import counted_ratings, live_link, wave_pairs
 
 STORED_ROLLUP = RollUpRule.MAX
 STORED_SYMMETRIZE = SymmetrizeRule.MIN
 
 
 class WaveNotOpen(Exception):
-    """Answers (or links) for a wave that is not open."""
+    """Answers (or links) for a wave that is not open, or whose closing date has passed."""
+
+
+class NotOnRoster(Exception):
+    """Answers through a link whose person is no longer among the wave's respondents."""
+
+
+def wave_accepts_answers(wave: Wave) -> bool:
+    """Open, and not past its closing date (``closes_on`` is the last day answers are taken)."""
+    return wave.status == WaveStatus.OPEN and (wave.closes_on is None or timezone.localdate() <= wave.closes_on)
+
+
+def _revoke_off_roster(wave: Wave) -> int:
+    """Revoke the wave's live links of people no longer among its respondents; their answers stop counting with
+    them (a respondent's organization is always on the roster). Returns how many were revoked."""
+    off = SurveyLink.objects.filter(wave=wave, revoked_at__isnull=True).exclude(person__in=wave.respondents.all())
+    return off.update(revoked_at=timezone.now())
 
 
 @dataclass(frozen=True)
@@ -67,7 +83,17 @@ def wave_set_roster(*, wave: Wave, organizations: Iterable[Organization], respon
     org_ids = {o.pk for o in orgs} | {p.organization_id for p in people}
     wave.organizations.set(org_ids)
     wave.respondents.set(people)
+    _revoke_off_roster(wave)
     return wave
+
+
+@transaction.atomic
+def wave_remove_respondent(*, wave: Wave, person: Person) -> None:
+    """Take one person off the roster: their link is revoked and their answers no longer count."""
+    if wave.status == WaveStatus.CLOSED:
+        raise ValidationError(_("A closed wave cannot change."))
+    wave.respondents.remove(person)
+    _revoke_off_roster(wave)
 
 
 @transaction.atomic
@@ -188,8 +214,10 @@ def rating_save(*, link: SurveyLink, rated: Organization, **fields: Any) -> Rati
     if link.wave_id is None:
         raise WaveNotOpen
     wave = _wave_for_answer(link.wave_id)
-    if wave.status != WaveStatus.OPEN:
+    if not wave_accepts_answers(wave):
         raise WaveNotOpen
+    if not wave.respondents.filter(pk=link.person_id, organization_id=link.organization_id).exists():
+        raise NotOnRoster
     if rated.pk == link.organization_id:
         raise ValidationError({"rated": _("You cannot rate your own organization.")})
     if not wave.organizations.filter(pk=rated.pk).exists():
@@ -212,8 +240,10 @@ def rating_save(*, link: SurveyLink, rated: Organization, **fields: Any) -> Rati
 
 def survey_complete(*, link: SurveyLink) -> None:
     assert link.wave is not None
-    if link.wave.status != WaveStatus.OPEN:
+    if not wave_accepts_answers(link.wave):
         raise WaveNotOpen
+    if not link.wave.respondents.filter(pk=link.person_id).exists():
+        raise NotOnRoster
     Completion.objects.update_or_create(link=link)
 
 
@@ -233,7 +263,7 @@ def wave_close(*, wave: Wave, observed_on: dt.date | None = None) -> int:
         competition=CompetitionRule.AS_ORDER,
     )
     domains: dict[tuple[int, int], list[str]] = {}
-    for rater, rated, domain in Rating.objects.filter(wave=wave, link__revoked_at__isnull=True).values_list(
+    for rater, rated, domain in counted_ratings(wave).values_list(
         "rater_id", "rated_id", "domain"
     ):
         key = (min(rater, rated), max(rater, rated))

@@ -277,6 +277,10 @@ def _resolve(request: HttpRequest, token: str) -> SurveyLink | HttpResponse:
         return render(request, "surveys/link_invalid.html", status=404)
     if link.purpose != LinkPurpose.RELATIONSHIP_SURVEY or link.wave is None:
         return render(request, "surveys/link_invalid.html", status=404)
+    if not link.wave.respondents.filter(pk=link.person_id).exists():
+        return render(request, "surveys/link_gone.html", {"reason": "revoked"}, status=410)
+    if link.wave.status == WaveStatus.OPEN and not services.wave_accepts_answers(link.wave):
+        return render(request, "surveys/link_gone.html", {"reason": "closed", "wave": link.wave}, status=410)
     return link
 
 
@@ -368,7 +372,7 @@ def answer_view(request: HttpRequest, token: str) -> HttpResponse:
     link = resolved
     assert link.wave is not None
     closed = _("This survey round is closed: answers are no longer accepted. Thank you for taking part.")
-    if link.wave.status != WaveStatus.OPEN:
+    if not services.wave_accepts_answers(link.wave):
         if _wants_json(request):
             return JsonResponse({"ok": False, "errors": {"__all__": [closed]}}, status=409)
         messages.error(request, closed)
@@ -383,6 +387,8 @@ def answer_view(request: HttpRequest, token: str) -> HttpResponse:
             services.rating_save(link=link, rated=rated, **data)
         except services.WaveNotOpen:
             errors = {"__all__": [closed]}
+        except services.NotOnRoster:
+            errors = {"__all__": [_("You are no longer on this survey's list: your answers are not taken.")]}
         except ValidationError as exc:
             errors = {
                 k: [
@@ -419,6 +425,8 @@ def finish_view(request: HttpRequest, token: str) -> HttpResponse:
         services.survey_complete(link=resolved)
     except services.WaveNotOpen:
         messages.error(request, _("This survey round is closed: answers are no longer accepted."))
+    except services.NotOnRoster:
+        messages.error(request, _("You are no longer on this survey's list: your answers are not taken."))
     else:
         messages.success(
             request, _("Thank you! Your answers are saved. You can still change them while the survey is open.")
