@@ -27,7 +27,8 @@ from shutafut.model.sectors import Sector
 from shutafut.network import aggregate
 from shutafut.network.aggregate import BoolArray, FloatArray, IntArray, NonRespondentRule, RollUpRule, SymmetrizeRule
 from shutafut.network.metrics import RescaleRule, perception_scores
-from shutafut.organizations.models import Organization
+from shutafut.organizations.models import Organization, Person
+from shutafut.surveys.links import link_token
 from shutafut.surveys.models import LinkPurpose, Rating, SurveyLink, Wave
 
 TRUST_FIELDS = ("trust_reliability", "trust_mission", "trust_openness")
@@ -84,6 +85,38 @@ def live_link(wave: Wave, person_id: int) -> SurveyLink | None:
         .order_by("-created_at", "-pk")
         .first()
     )
+
+
+@dataclass(frozen=True)
+class LinkRow:
+    """One respondent of a wave on the links page: their live link and its token (``None`` when they have no
+    link, or one that cannot be rebuilt: reissue it), and whether they answered (yes or no, never what)."""
+
+    person: Person
+    link: SurveyLink | None
+    token: str | None
+    answered: bool
+
+    @property
+    def expired(self) -> bool:
+        return self.link is not None and self.link.is_expired
+
+
+def wave_link_rows(wave: Wave) -> list[LinkRow]:
+    """Every respondent of the wave (by organization, then name) with their newest live link."""
+    links: dict[int, SurveyLink] = {}
+    for item in (
+        SurveyLink.objects.filter(wave=wave, revoked_at__isnull=True, purpose=LinkPurpose.RELATIONSHIP_SURVEY)
+        .annotate(answers=Count("ratings"), completed=Count("completion"))
+        .order_by("created_at", "pk")
+    ):
+        links[item.person_id] = item  # the newest wins
+    rows = []
+    for person in wave.respondents.select_related("organization").order_by("organization__name", "full_name"):
+        link = links.get(person.pk)
+        answered = bool(link and (getattr(link, "answers", 0) or getattr(link, "completed", 0)))
+        rows.append(LinkRow(person, link, link_token(link) if link else None, answered))
+    return rows
 
 
 # ------------------------------------------------------------------------------------------ respondent form

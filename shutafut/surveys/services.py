@@ -18,9 +18,12 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import connection, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from shutafut.accounts.models import Town
 from shutafut.lib.services import model_create, model_update
@@ -30,7 +33,7 @@ from shutafut.organizations.models import Organization, Person
 from shutafut.relationships.models import Relationship, Source
 from shutafut.surveys.links import link_issue, link_revoke, link_touch
 from shutafut.surveys.models import Completion, LinkPurpose, Rating, SurveyLink, Wave, WaveStatus
-from shutafut.surveys.selectors import counted_ratings, live_link, wave_pairs
+from shutafut.surveys.selectors import counted_ratings, live_link, wave_link_rows, wave_pairs
 
 STORED_ROLLUP = RollUpRule.MAX
 STORED_SYMMETRIZE = SymmetrizeRule.MIN
@@ -164,7 +167,7 @@ def link_withdraw(*, link: SurveyLink) -> None:
     link_revoke(link)
 
 
-def links_send(*, issued: Iterable[IssuedLink], url_of: Callable[[str], str]) -> int:
+def links_send(*, issued: Iterable[IssuedLink], url_of: Callable[[str], str], reminder: bool = False) -> int:
     """E-mail each respondent who has an address their personal link (``url_of(token)`` = absolute URL).
     Returns the number of messages sent."""
     sent = 0
@@ -179,7 +182,9 @@ def links_send(*, issued: Iterable[IssuedLink], url_of: Callable[[str], str]) ->
             "url": url_of(item.token),
             "expires": date_format(timezone.localtime(item.link.expires_at), "DATE_FORMAT"),
         }
-        subject = _("Relationship survey: %(wave)s") % context
+        subject = (_("Reminder: relationship survey %(wave)s") if reminder else _("Relationship survey: %(wave)s")) % (
+            context
+        )
         body = (
             _(
                 "Hello %(name)s,\n\nYou are invited to answer the relationship survey “%(wave)s” for"
@@ -191,6 +196,55 @@ def links_send(*, issued: Iterable[IssuedLink], url_of: Callable[[str], str]) ->
         )
         sent += send_mail(subject, body, None, [person.email])
     return sent
+
+
+@dataclass(frozen=True)
+class Reminders:
+    """Who a reminder goes to: ``emailed`` have an address (the task writes to them), ``no_email`` have none."""
+
+    emailed: list[Person]
+    no_email: list[Person]
+
+
+@transaction.atomic
+def wave_remind(*, wave: Wave, base_url: str) -> Reminders:
+    """Remind the respondents who have not answered: an expired link is replaced first (answers carried over),
+    then the e-mails go out as a task once this transaction commits (``remind_task``). Only open waves."""
+    if not wave_accepts_answers(wave):
+        raise WaveNotOpen
+    emailed: list[Person] = []
+    no_email: list[Person] = []
+    for row in wave_link_rows(wave):
+        if row.answered:
+            continue
+        if row.link is None:
+            _issue(wave, row.person)
+        elif row.token is None or row.expired:
+            _replace(row.link)
+        (emailed if row.person.email else no_email).append(row.person)
+    ids = [p.pk for p in emailed]
+    if ids:
+        language = get_language() or "he"
+        transaction.on_commit(
+            lambda: remind_task.enqueue(wave_id=wave.pk, person_ids=ids, base_url=base_url, language=language)
+        )
+    return Reminders(emailed, no_email)
+
+
+@task()
+def remind_task(*, wave_id: int, person_ids: list[int], base_url: str, language: str) -> int:
+    """E-mail a reminder with their personal link to each of ``person_ids`` who has still not answered."""
+    wave = Wave.objects.get(pk=wave_id)
+    path = reverse("survey-respond", kwargs={"token": "TOKEN"})
+    with override(language):
+        issued = [
+            IssuedLink(row.link, row.token)
+            for row in wave_link_rows(wave)
+            if row.person.pk in person_ids and not row.answered and row.link is not None and row.token is not None
+        ]
+        return links_send(
+            issued=issued, url_of=lambda token: base_url.rstrip("/") + path.replace("TOKEN", token), reminder=True
+        )
 
 
 def _wave_for_answer(pk: int) -> Wave:
@@ -263,9 +317,7 @@ def wave_close(*, wave: Wave, observed_on: dt.date | None = None) -> int:
         competition=CompetitionRule.AS_ORDER,
     )
     domains: dict[tuple[int, int], list[str]] = {}
-    for rater, rated, domain in counted_ratings(wave).values_list(
-        "rater_id", "rated_id", "domain"
-    ):
+    for rater, rated, domain in counted_ratings(wave).values_list("rater_id", "rated_id", "domain"):
         key = (min(rater, rated), max(rater, rated))
         if domain.strip() and domain.strip() not in domains.setdefault(key, []):
             domains[key].append(domain.strip())

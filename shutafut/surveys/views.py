@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
+from urllib.parse import quote
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -11,6 +12,8 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -19,12 +22,13 @@ from django.views.decorators.http import require_POST
 from shutafut.accounts.decorators import TownRequest, town_view
 from shutafut.accounts.models import Role, Town
 from shutafut.lib.choices import label_of
+from shutafut.lib.spreadsheets import csv_bytes
 from shutafut.model.ladder import Rung
 from shutafut.model.sectors import Sector
 from shutafut.organizations.access import access_organization
 from shutafut.organizations.models import Organization
 from shutafut.organizations.services import person_create
-from shutafut.security.headers import personal_link
+from shutafut.security.headers import PRIVATE_HEADERS, personal_link
 from shutafut.security.ratelimit import too_many_requests
 from shutafut.surveys import selectors, services
 from shutafut.surveys.access import access_wave
@@ -130,10 +134,7 @@ def _detail(request: TownRequest, town: Town, wave: Wave, **extra: Any) -> HttpR
         **_analysis(wave, form),
         **extra,
     }
-    response = render(request, "surveys/wave_detail.html", context)
-    if "fresh_links" in extra:
-        response["Cache-Control"] = "no-store"
-    return response
+    return render(request, "surveys/wave_detail.html", context)
 
 
 @town_view()
@@ -201,20 +202,38 @@ def wave_add_respondent_view(request: TownRequest, town: Town, pk: int) -> HttpR
     return redirect("survey-wave-roster", town=town.slug, pk=wave.pk)
 
 
+def _names(people: Iterable[Any]) -> str:
+    return ", ".join(p.full_name for p in people)
+
+
 def _issue_response(
     request: TownRequest, town: Town, wave: Wave, issue: Callable[[], list[services.IssuedLink]]
 ) -> HttpResponse:
+    """Issue links, e-mail them when asked, say exactly who got what, and go to the links page (POST-redirect-GET:
+    reloading it sends nothing again)."""
     try:
         issued = issue()
     except services.WaveNotOpen:
         messages.error(request, _("This wave is closed: no more links can be sent."))
         return redirect("survey-wave-detail", town=town.slug, pk=wave.pk)
-    sent = 0
+    messages.success(
+        request,
+        ngettext("%(count)s personal link was issued.", "%(count)s personal links were issued.", len(issued))
+        % {"count": len(issued)},
+    )
     if request.POST.get("send") == "1":
         sent = services.links_send(issued=issued, url_of=lambda token: _respondent_url(request, token))
-    fresh = [{"link": i.link, "url": _respondent_url(request, i.token)} for i in issued]
-    wave.refresh_from_db()
-    return _detail(request, town, wave, fresh_links=fresh, sent=sent)
+        messages.info(
+            request, ngettext("%(count)s e-mail was sent.", "%(count)s e-mails were sent.", sent) % {"count": sent}
+        )
+        no_email = [i.link.person for i in issued if not i.link.person.email]
+        if no_email:
+            messages.warning(
+                request,
+                _("No e-mail address, so no e-mail: %(names)s. Copy their links from the table below.")
+                % {"names": _names(no_email)},
+            )
+    return redirect("survey-wave-links", town=town.slug, pk=wave.pk)
 
 
 @require_POST
@@ -227,9 +246,128 @@ def wave_open_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
 @require_POST
 @town_view(Role.COORDINATOR)
 def link_resend_view(request: TownRequest, town: Town, pk: int, link: int) -> HttpResponse:
+    """Reissue one person's link: the old one is revoked, the answers move to the new one."""
     wave = access_wave(request.user, pk, town=town)
     old = selectors.link_get(wave, link)
     return _issue_response(request, town, wave, lambda: [services.link_reissue(link=old)])
+
+
+def _share_text(wave: Wave, person: Any, url: str, expires: Any) -> str:
+    return _(
+        "Hello %(name)s, you are invited to answer the relationship survey “%(wave)s” for %(organization)s."
+        " Your personal link (no account needed; you can come back and change your answers): %(url)s"
+        " It is valid until %(date)s. Please do not forward it."
+    ) % {
+        "name": person.full_name,
+        "wave": wave.name,
+        "organization": person.organization.name,
+        "url": url,
+        "date": date_format(timezone.localtime(expires), "SHORT_DATE_FORMAT"),
+    }
+
+
+def _link_rows(request: HttpRequest, wave: Wave) -> list[dict[str, Any]]:
+    subject = _("Relationship survey: %(wave)s") % {"wave": wave.name}
+    rows = []
+    for row in selectors.wave_link_rows(wave):
+        url = _respondent_url(request, row.token) if row.token and not row.expired else ""
+        assert row.link is not None or not url
+        text = _share_text(wave, row.person, url, row.link.expires_at) if url and row.link else ""
+        rows.append(
+            {
+                "person": row.person,
+                "organization": row.person.organization,
+                "link": row.link,
+                "url": url,
+                "expired": row.expired,
+                "answered": row.answered,
+                "reissue_url": reverse(
+                    "survey-link-resend", kwargs={"town": wave.town.slug, "pk": wave.pk, "link": row.link.pk}
+                )
+                if row.link
+                else "",
+                "share": text,
+                "whatsapp": "https://wa.me/?text=" + quote(text) if text else "",
+                "mailto": f"mailto:{quote(row.person.email)}?subject={quote(subject)}&body={quote(text)}"
+                if text and row.person.email
+                else "",
+            }
+        )
+    return rows
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    """The links page and its CSV hold every respondent's secret: not cached, not sent on as a referrer, not
+    indexed."""
+    for name, value in PRIVATE_HEADERS.items():
+        response[name] = value
+    return response
+
+
+@town_view(Role.COORDINATOR)
+def wave_links_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
+    """Every respondent's personal link, to copy, download or share; who has answered (yes or no); reminders."""
+    wave = access_wave(request.user, pk, town=town, role=Role.COORDINATOR)
+    rows = _link_rows(request, wave)
+    context = {
+        "town": town,
+        "wave": wave,
+        "rows": rows,
+        "answered": sum(1 for r in rows if r["answered"]),
+        "is_open": services.wave_accepts_answers(wave),
+        "all_links": "\n".join(
+            f"{r['person'].full_name} ({r['organization'].name}): {r['url']}" for r in rows if r["url"]
+        ),
+    }
+    return _private(render(request, "surveys/wave_links.html", context))
+
+
+@town_view(Role.COORDINATOR)
+def wave_links_csv_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
+    wave = access_wave(request.user, pk, town=town, role=Role.COORDINATOR)
+    header = [_("Respondent"), _("Organization"), _("E-mail"), _("Answered"), _("Personal link"), _("Message")]
+    rows = [
+        [
+            r["person"].full_name,
+            r["organization"].name,
+            r["person"].email,
+            _("yes") if r["answered"] else _("no"),
+            r["url"],
+            r["share"],
+        ]
+        for r in _link_rows(request, wave)
+    ]
+    response = HttpResponse(csv_bytes(header, rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="wave-{wave.pk}-links.csv"'
+    return _private(response)
+
+
+@require_POST
+@town_view(Role.COORDINATOR)
+def wave_remind_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
+    wave = access_wave(request.user, pk, town=town, role=Role.COORDINATOR)
+    try:
+        reminders = services.wave_remind(wave=wave, base_url=request.build_absolute_uri("/"))
+    except services.WaveNotOpen:
+        messages.error(request, _("The wave is not open: no reminders are sent."))
+        return redirect("survey-wave-links", town=town.slug, pk=wave.pk)
+    count = len(reminders.emailed)
+    messages.success(
+        request,
+        ngettext(
+            "A reminder is being e-mailed to %(count)s respondent who has not answered.",
+            "A reminder is being e-mailed to %(count)s respondents who have not answered.",
+            count,
+        )
+        % {"count": count},
+    )
+    if reminders.no_email:
+        messages.warning(
+            request,
+            _("No e-mail address, so no reminder: %(names)s. Copy their links from the table below.")
+            % {"names": _names(reminders.no_email)},
+        )
+    return redirect("survey-wave-links", town=town.slug, pk=wave.pk)
 
 
 @require_POST

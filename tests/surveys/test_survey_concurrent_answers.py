@@ -70,9 +70,7 @@ def test_eight_respondents_answering_at_once_on_postgresql_get_no_server_error_a
         )
         for k in range(RESPONDENTS)
     ]
-    people = [
-        Person.objects.create(town=town, organization=org, full_name=f"משיב {k}") for k, org in enumerate(orgs)
-    ]
+    people = [Person.objects.create(town=town, organization=org, full_name=f"משיב {k}") for k, org in enumerate(orgs)]
     wave = wave_create(town=town, name="גל במקביל")
     wave_set_roster(wave=wave, organizations=orgs, respondents=people)
     issued = {i.link.person_id: i.token for i in wave_open(wave=wave)}
