@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from typing import Any
-from urllib.parse import quote
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -22,13 +21,12 @@ from django.views.decorators.http import require_POST
 from shutafut.accounts.decorators import TownRequest, town_view
 from shutafut.accounts.models import Role, Town
 from shutafut.lib.choices import label_of
-from shutafut.lib.spreadsheets import csv_bytes
 from shutafut.model.ladder import Rung
 from shutafut.model.sectors import Sector
 from shutafut.organizations.access import access_organization
 from shutafut.organizations.models import Organization
 from shutafut.organizations.services import person_create
-from shutafut.security.headers import PRIVATE_HEADERS, personal_link
+from shutafut.security.headers import personal_link
 from shutafut.security.ratelimit import too_many_requests
 from shutafut.surveys import selectors, services
 from shutafut.surveys.access import access_wave
@@ -47,6 +45,7 @@ from shutafut.surveys.forms import (
 )
 from shutafut.surveys.links import LinkError, LinkExpired, LinkRateLimited, LinkRevoked, link_resolve
 from shutafut.surveys.models import Frequency, LinkPurpose, SurveyLink, Wave, WaveStatus
+from shutafut.surveys.sharing import all_links, link_row, links_csv, private
 
 # ------------------------------------------------------------------------------------------ coordinator pages
 
@@ -271,37 +270,23 @@ def _link_rows(request: HttpRequest, wave: Wave) -> list[dict[str, Any]]:
     rows = []
     for row in selectors.wave_link_rows(wave):
         url = _respondent_url(request, row.token) if row.token and not row.expired else ""
-        assert row.link is not None or not url
-        text = _share_text(wave, row.person, url, row.link.expires_at) if url and row.link else ""
         rows.append(
-            {
-                "person": row.person,
-                "organization": row.person.organization,
-                "link": row.link,
-                "url": url,
-                "expired": row.expired,
-                "answered": row.answered,
-                "reissue_url": reverse(
+            link_row(
+                person=row.person,
+                organization=row.person.organization,
+                link=row.link,
+                url=url,
+                answered=row.answered,
+                share=_share_text(wave, row.person, url, row.link.expires_at) if url and row.link else "",
+                subject=subject,
+                reissue_url=reverse(
                     "survey-link-resend", kwargs={"town": wave.town.slug, "pk": wave.pk, "link": row.link.pk}
                 )
                 if row.link
                 else "",
-                "share": text,
-                "whatsapp": "https://wa.me/?text=" + quote(text) if text else "",
-                "mailto": f"mailto:{quote(row.person.email)}?subject={quote(subject)}&body={quote(text)}"
-                if text and row.person.email
-                else "",
-            }
+            )
         )
     return rows
-
-
-def _private(response: HttpResponse) -> HttpResponse:
-    """The links page and its CSV hold every respondent's secret: not cached, not sent on as a referrer, not
-    indexed."""
-    for name, value in PRIVATE_HEADERS.items():
-        response[name] = value
-    return response
 
 
 @town_view(Role.COORDINATOR)
@@ -315,31 +300,15 @@ def wave_links_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
         "rows": rows,
         "answered": sum(1 for r in rows if r["answered"]),
         "is_open": services.wave_accepts_answers(wave),
-        "all_links": "\n".join(
-            f"{r['person'].full_name} ({r['organization'].name}): {r['url']}" for r in rows if r["url"]
-        ),
+        "all_links": all_links(rows),
     }
-    return _private(render(request, "surveys/wave_links.html", context))
+    return private(render(request, "surveys/wave_links.html", context))
 
 
 @town_view(Role.COORDINATOR)
 def wave_links_csv_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
     wave = access_wave(request.user, pk, town=town, role=Role.COORDINATOR)
-    header = [_("Respondent"), _("Organization"), _("E-mail"), _("Answered"), _("Personal link"), _("Message")]
-    rows = [
-        [
-            r["person"].full_name,
-            r["organization"].name,
-            r["person"].email,
-            _("yes") if r["answered"] else _("no"),
-            r["url"],
-            r["share"],
-        ]
-        for r in _link_rows(request, wave)
-    ]
-    response = HttpResponse(csv_bytes(header, rows), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="wave-{wave.pk}-links.csv"'
-    return _private(response)
+    return links_csv(_link_rows(request, wave), f"wave-{wave.pk}-links.csv")
 
 
 @require_POST
