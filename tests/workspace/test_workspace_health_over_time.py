@@ -8,7 +8,6 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
 
@@ -66,7 +65,6 @@ def test_an_explanation_of_an_unknown_question_or_too_long_is_refused_and_nothin
     assert not HealthResponse.objects.exists()
 
 
-@override_settings(ROOT_URLCONF="tests.workspace.urls")
 def test_the_respondent_may_explain_a_low_score_on_the_form_which_says_whose_questions_they_are(client, ws):
     survey = services.survey_create(partnership=ws["p"], title="סקר")
     token = services.survey_invite(survey=survey, member=ws["ngo_m"], person=ws["people"]["ngo"])
