@@ -237,6 +237,22 @@ ROWS: list[Row] = [
         survey="health_survey",
         action="close",
     ),
+    page(
+        "ws-survey-links",
+        TOWN_COORDINATOR,
+        note="every invited person's link: no-store",
+        pk="partnership",
+        survey="health_survey",
+    ),
+    page("ws-survey-links-csv", TOWN_COORDINATOR, pk="partnership", survey="health_survey"),
+    action(
+        "ws-survey-reissue",
+        POST_COORDINATOR,
+        note="POST; then the links page",
+        pk="partnership",
+        survey="health_survey",
+        invitation="health_invitation",
+    ),
     page("health-respond", SURVEY_LINK, token="health_token"),
     page("ws-outcomes", TOWN_READ, pk="partnership"),
     action(
