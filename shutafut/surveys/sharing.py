@@ -54,10 +54,13 @@ def all_links(rows: Iterable[dict[str, Any]]) -> str:
 
 
 def private(response: HttpResponse) -> HttpResponse:
-    """A links page and its CSV hold every respondent's secret: not cached, not sent on as a referrer, not
-    indexed."""
+    """A links page and its CSV hold every respondent's secret: not cached and not indexed. The secrets are in the
+    body, not in the page's address, so the referrer policy stays ``same-origin``: no other site learns even the
+    address, and the page's own forms (reissue, reminders) keep their ``Origin``, which the CSRF check needs
+    (``no-referrer`` makes a browser send ``Origin: null``)."""
     for name, value in PRIVATE_HEADERS.items():
         response[name] = value
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

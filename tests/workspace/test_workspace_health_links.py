@@ -55,7 +55,7 @@ def test_the_links_page_shows_each_invited_persons_link_and_who_answered_never_w
     client.post(f"/h/{token}/", {**_answers(), "comment": "הערה סודית"})
     client.force_login(ws["alice"])
     page = client.get(_url("ws-survey-links", ws, survey=s.pk))
-    assert page["Cache-Control"] == "no-store, private" and page["Referrer-Policy"] == "no-referrer"
+    assert page["Cache-Control"] == "no-store, private" and page["Referrer-Policy"] == "same-origin"
     rows = {r["person"].full_name: r for r in page.context["rows"]}
     assert rows["יוסי"]["url"] == f"http://testserver/h/{token}/" and rows["יוסי"]["answered"] is True
     assert rows["דנה"]["answered"] is False and "הערה סודית" not in page.content.decode()
