@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -42,7 +43,7 @@ def test_a_coordinator_downloads_the_links_as_csv_reissues_one_and_the_old_link_
 
     with page.expect_download() as download:
         page.get_by_test_id("links-csv").click()
-    content = open(download.value.path(), encoding="utf-8-sig").read()
+    content = Path(download.value.path()).read_text(encoding="utf-8-sig")
     rows = list(csv.reader(io.StringIO(content)))
     assert rows[0][:5] == ["משיב/ה", "ארגון", 'דוא"ל', "ענו", "קישור אישי"]
     by_name = {r[0]: r for r in rows[1:]}
