@@ -91,15 +91,6 @@ def wave_set_roster(*, wave: Wave, organizations: Iterable[Organization], respon
 
 
 @transaction.atomic
-def wave_remove_respondent(*, wave: Wave, person: Person) -> None:
-    """Take one person off the roster: their link is revoked and their answers no longer count."""
-    if wave.status == WaveStatus.CLOSED:
-        raise ValidationError(_("A closed wave cannot change."))
-    wave.respondents.remove(person)
-    _revoke_off_roster(wave)
-
-
-@transaction.atomic
 def wave_add_respondent(*, wave: Wave, person: Person) -> None:
     if wave.status == WaveStatus.CLOSED:
         raise ValidationError(_("A closed wave cannot change."))

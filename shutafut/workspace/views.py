@@ -757,7 +757,7 @@ def survey_action_view(request: TownRequest, town: Town, pk: int, survey: int, a
         return _send_or_remind(request, pk, survey, action)
     done = {
         "close": _("The survey was closed; the results are shared with every member."),
-        "invite": _("The link was sent."),
+        "invite": _("The link was issued; it is on the survey's links page."),
     }[action]
 
     def act(p: Partnership, data: dict[str, Any]) -> object:
@@ -765,7 +765,17 @@ def survey_action_view(request: TownRequest, town: Town, pk: int, survey: int, a
         base = _base_url(request)
         if action == "close":
             return services.survey_close(survey=s, base_url=base)
-        return services.survey_invite(survey=s, member=data["member"], person=data["person"], base_url=base)
+        person = data["person"]
+        token = services.survey_invite(survey=s, member=data["member"], person=person, base_url=base)
+        if person.email:
+            messages.info(request, _("It was e-mailed to %(name)s.") % {"name": person.full_name})
+        else:
+            messages.warning(
+                request,
+                _("%(name)s has no e-mail address, so no e-mail was sent: copy the link from the links page.")
+                % {"name": person.full_name},
+            )
+        return token
 
     def form(p: Partnership) -> BaseForm:
         return forms.InviteForm(request.POST, partnership=p) if action == "invite" else _button(request)

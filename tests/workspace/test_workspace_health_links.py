@@ -122,3 +122,16 @@ def test_a_respondent_who_reopens_the_link_sees_their_saved_answers_and_reloadin
     first = PRINCIPLE_ITEMS[0][0]
     assert form[first].value() == 2 and form["comment"].value() == "צריך יותר פגישות"
     assert re.search(rf'name="{first}" value="2"[^>]*checked', again.content.decode())
+
+
+def test_a_link_sent_to_one_person_without_an_address_says_no_e_mail_went_out(client, ws):
+    Person.objects.filter(pk=ws["people"]["ngo"].pk).update(email="")
+    s = services.survey_create(partnership=ws["p"], title="סקר")
+    client.force_login(ws["alice"])
+    data = {"member": ws["ngo_m"].pk, "person": ws["people"]["ngo"].pk}
+    response = client.post(
+        _url("ws-survey-action", ws, survey=s.pk, action="invite"), data, follow=True, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    said = _messages(response)
+    assert "יוסי has no e-mail address, so no e-mail was sent" in said and "The link was sent." not in said
+    assert s.invitations.count() == 1 and mail.outbox == []
