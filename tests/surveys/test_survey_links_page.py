@@ -132,3 +132,14 @@ def test_reminders_go_by_e_mail_after_commit_to_those_who_have_not_answered_and_
     said = " ".join(str(m) for m in response.context["messages"])
     assert "A reminder is being e-mailed to 2 respondents who have not answered." in said
     assert "No e-mail address, so no reminder: דב." in said and "נועה" not in said
+
+
+def test_a_shown_link_is_rebuilt_with_the_servers_key_and_never_from_the_database_alone(survey, settings):
+    from shutafut.surveys.links import link_resolve, link_token
+
+    link = survey["links"]["noa"]
+    assert link_token(link) == survey["tokens"]["noa"] and link_resolve(link_token(link) or "") == link
+    secret = survey["tokens"]["noa"].split(":")[0]
+    assert len(secret) >= 43 and secret not in (link.nonce, link.digest)  # 256 bits, and not what is stored
+    settings.SECRET_KEY = "another-server-key-" + "z" * 40
+    assert link_token(link) is None
