@@ -63,6 +63,7 @@ def prepare(respondents: int) -> tuple[list[tuple[str, int, list[int]]], str]:
     people = []
     for i, org in enumerate(orgs):
         person = Person.objects.create(town=town, organization=org, full_name=f"משיב {i}")
+        wave.respondents.add(person)  # only the roster answers
         _link, token = link_issue(town=town, purpose="relationship_survey", person=person, organization=org, wave=wave)
         people.append((token, org.pk, [pk for pk in roster if pk != org.pk]))
     from django.db import connections

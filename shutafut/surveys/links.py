@@ -1,13 +1,16 @@
 """Personal survey links: unguessable, signed, expiring, revocable, bound to one respondent.
 
-A link carries a 256-bit random secret followed by an HMAC signature (``django.core.signing``, salted for this
-use). Only the SHA-256 digest of the secret is stored, so the database alone cannot rebuild a link. Resolving
+A link carries a 256-bit secret followed by an HMAC signature (``django.core.signing``, salted for this use). The
+secret is an HMAC of a random 256-bit nonce under the server's ``SECRET_KEY``; the database stores the nonce and
+the SHA-256 digest of the secret, so the database alone cannot rebuild a link, while the application can show a
+coordinator the links of a wave again (``link_token``) instead of only once when they are issued. Resolving
 checks the signature first: a tampered link is rejected before any lookup and reveals nothing; a link that is
 unknown looks the same as a tampered one. An expired or revoked link says so plainly.
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 import secrets
@@ -16,6 +19,7 @@ from typing import Any
 from django.core import signing
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from shutafut.security.ratelimit import allow_survey_link
 from shutafut.surveys.models import SurveyLink
@@ -52,11 +56,30 @@ def _digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
+def _secret(nonce: str) -> str:
+    mac = salted_hmac(SALT + ".secret", nonce, algorithm="sha256").digest()
+    return base64.urlsafe_b64encode(mac).decode().rstrip("=")
+
+
 def link_issue(*, lifetime: dt.timedelta = DEFAULT_LIFETIME, **fields: Any) -> tuple[SurveyLink, str]:
     """Create a link for one respondent; return the record and the token to put in the URL (never stored)."""
-    secret = secrets.token_urlsafe(32)
-    link = SurveyLink.objects.create(digest=_digest(secret), expires_at=timezone.now() + lifetime, **fields)
+    nonce = secrets.token_urlsafe(32)
+    secret = _secret(nonce)
+    link = SurveyLink.objects.create(
+        digest=_digest(secret), nonce=nonce, expires_at=timezone.now() + lifetime, **fields
+    )
     return link, signing.Signer(salt=SALT).sign(secret)
+
+
+def link_token(link: SurveyLink) -> str | None:
+    """The token of ``link`` rebuilt from its nonce and the server's key; ``None`` for a link issued before links
+    kept a nonce (it can only be reissued) or when the server's key changed since."""
+    if not link.nonce:
+        return None
+    secret = _secret(link.nonce)
+    if _digest(secret) != link.digest:
+        return None
+    return signing.Signer(salt=SALT).sign(secret)
 
 
 def link_resolve(token: str) -> SurveyLink:

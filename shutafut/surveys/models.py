@@ -71,6 +71,9 @@ class SurveyLink(models.Model):
         null=True, blank=True, help_text="The object surveyed, for purposes other than a wave (e.g. a health survey)."
     )
     digest = models.CharField(max_length=64, unique=True)
+    nonce = models.CharField(
+        max_length=64, blank=True, help_text="With the server's key, rebuilds the link (shutafut.surveys.links)."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField(_("expires at"))
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)

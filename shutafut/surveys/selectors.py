@@ -5,8 +5,9 @@ respondents of one organization are rolled up (``RollUpRule``), the two directed
 symmetrized (``SymmetrizeRule``) and a pair whose other side did not answer is imputed from its counterpart
 and flagged, or excluded (``NonRespondentRule``). Both directed ratings stay in every pair.
 
-Which answers count: those given through a link that is not revoked (revoking a link withdraws its answers; a
-re-send carries them over to the new link), by and about organizations that are on the wave's roster.
+Which answers count (``counted_ratings``): those given through a link that is not revoked (revoking a link
+withdraws its answers; a re-send carries them over to the new link), by a person still among the wave's
+respondents, by and about organizations that are on the wave's roster.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ from shutafut.model.sectors import Sector
 from shutafut.network import aggregate
 from shutafut.network.aggregate import BoolArray, FloatArray, IntArray, NonRespondentRule, RollUpRule, SymmetrizeRule
 from shutafut.network.metrics import RescaleRule, perception_scores
-from shutafut.organizations.models import Organization
+from shutafut.organizations.models import Organization, Person
+from shutafut.surveys.links import link_token
 from shutafut.surveys.models import LinkPurpose, Rating, SurveyLink, Wave
 
 TRUST_FIELDS = ("trust_reliability", "trust_mission", "trust_openness")
@@ -83,6 +85,38 @@ def live_link(wave: Wave, person_id: int) -> SurveyLink | None:
         .order_by("-created_at", "-pk")
         .first()
     )
+
+
+@dataclass(frozen=True)
+class LinkRow:
+    """One respondent of a wave on the links page: their live link and its token (``None`` when they have no
+    link, or one that cannot be rebuilt: reissue it), and whether they answered (yes or no, never what)."""
+
+    person: Person
+    link: SurveyLink | None
+    token: str | None
+    answered: bool
+
+    @property
+    def expired(self) -> bool:
+        return self.link is not None and self.link.is_expired
+
+
+def wave_link_rows(wave: Wave) -> list[LinkRow]:
+    """Every respondent of the wave (by organization, then name) with their newest live link."""
+    links: dict[int, SurveyLink] = {}
+    for item in (
+        SurveyLink.objects.filter(wave=wave, revoked_at__isnull=True, purpose=LinkPurpose.RELATIONSHIP_SURVEY)
+        .annotate(answers=Count("ratings"), completed=Count("completion"))
+        .order_by("created_at", "pk")
+    ):
+        links[item.person_id] = item  # the newest wins
+    rows = []
+    for person in wave.respondents.select_related("organization").order_by("organization__name", "full_name"):
+        link = links.get(person.pk)
+        answered = bool(link and (getattr(link, "answers", 0) or getattr(link, "completed", 0)))
+        rows.append(LinkRow(person, link, link_token(link) if link else None, answered))
+    return rows
 
 
 # ------------------------------------------------------------------------------------------ respondent form
@@ -202,13 +236,19 @@ def _items(rows: list[dict[str, Any]], names: tuple[str, ...]) -> FloatArray:
     return np.asarray(data, dtype=np.float64).reshape(len(rows), len(names))
 
 
+def counted_ratings(wave: Wave) -> QuerySet[Rating]:
+    """The answers that count: through a live link, of a person still among the wave's respondents (see the
+    module doc; the roster of organizations is checked where the pairs are built)."""
+    return Rating.objects.filter(wave=wave, link__revoked_at__isnull=True, link__person__in=wave.respondents.all())
+
+
 def wave_ratings(wave: Wave) -> WaveRatings:
     """Arrays ready for ``aggregate.roll_up`` / ``Ratings.build``; see ``WaveRatings`` and the module doc."""
     org_ids = list(wave.organizations.order_by("name", "pk").values_list("pk", flat=True))
     index = {pk: k for k, pk in enumerate(org_ids)}
     rows = [
         row
-        for row in Rating.objects.filter(wave=wave, link__revoked_at__isnull=True)
+        for row in counted_ratings(wave)
         .order_by("pk")
         .values("rater_id", "rated_id", "rung", *TRUST_FIELDS, *VALUE_FIELDS)
         if row["rater_id"] in index and row["rated_id"] in index and row["rater_id"] != row["rated_id"]

@@ -17,9 +17,12 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from shutafut.accounts.models import Town
 from shutafut.jobs.mail import send_email_after_commit
@@ -30,14 +33,30 @@ from shutafut.organizations.models import Organization, Person
 from shutafut.relationships.models import Relationship, Source
 from shutafut.surveys.links import link_issue, link_revoke, link_touch
 from shutafut.surveys.models import Completion, LinkPurpose, Rating, SurveyLink, Wave, WaveStatus
-from shutafut.surveys.selectors import live_link, wave_pairs
+from shutafut.surveys.selectors import counted_ratings, live_link, wave_link_rows, wave_pairs
 
 STORED_ROLLUP = RollUpRule.MAX
 STORED_SYMMETRIZE = SymmetrizeRule.MIN
 
 
 class WaveNotOpen(Exception):
-    """Answers (or links) for a wave that is not open."""
+    """Answers (or links) for a wave that is not open, or whose closing date has passed."""
+
+
+class NotOnRoster(Exception):
+    """Answers through a link whose person is no longer among the wave's respondents."""
+
+
+def wave_accepts_answers(wave: Wave) -> bool:
+    """Open, and not past its closing date (``closes_on`` is the last day answers are taken)."""
+    return wave.status == WaveStatus.OPEN and (wave.closes_on is None or timezone.localdate() <= wave.closes_on)
+
+
+def _revoke_off_roster(wave: Wave) -> int:
+    """Revoke the wave's live links of people no longer among its respondents; their answers stop counting with
+    them (a respondent's organization is always on the roster). Returns how many were revoked."""
+    off = SurveyLink.objects.filter(wave=wave, revoked_at__isnull=True).exclude(person__in=wave.respondents.all())
+    return off.update(revoked_at=timezone.now())
 
 
 @dataclass(frozen=True)
@@ -67,6 +86,7 @@ def wave_set_roster(*, wave: Wave, organizations: Iterable[Organization], respon
     org_ids = {o.pk for o in orgs} | {p.organization_id for p in people}
     wave.organizations.set(org_ids)
     wave.respondents.set(people)
+    _revoke_off_roster(wave)
     return wave
 
 
@@ -138,7 +158,7 @@ def link_withdraw(*, link: SurveyLink) -> None:
     link_revoke(link)
 
 
-def links_send(*, issued: Iterable[IssuedLink], url_of: Callable[[str], str]) -> int:
+def links_send(*, issued: Iterable[IssuedLink], url_of: Callable[[str], str], reminder: bool = False) -> int:
     """E-mail each respondent who has an address their personal link (``url_of(token)`` = absolute URL), on a
     worker once the transaction commits (``jobs.mail``). Returns the number of messages queued."""
     sent = 0
@@ -153,7 +173,9 @@ def links_send(*, issued: Iterable[IssuedLink], url_of: Callable[[str], str]) ->
             "url": url_of(item.token),
             "expires": date_format(timezone.localtime(item.link.expires_at), "DATE_FORMAT"),
         }
-        subject = _("Relationship survey: %(wave)s") % context
+        subject = (_("Reminder: relationship survey %(wave)s") if reminder else _("Relationship survey: %(wave)s")) % (
+            context
+        )
         body = (
             _(
                 "Hello %(name)s,\n\nYou are invited to answer the relationship survey “%(wave)s” for"
@@ -166,6 +188,55 @@ def links_send(*, issued: Iterable[IssuedLink], url_of: Callable[[str], str]) ->
         send_email_after_commit(subject=subject, body=body, to=[person.email])
         sent += 1
     return sent
+
+
+@dataclass(frozen=True)
+class Reminders:
+    """Who a reminder goes to: ``emailed`` have an address (the task writes to them), ``no_email`` have none."""
+
+    emailed: list[Person]
+    no_email: list[Person]
+
+
+@transaction.atomic
+def wave_remind(*, wave: Wave, base_url: str) -> Reminders:
+    """Remind the respondents who have not answered: an expired link is replaced first (answers carried over),
+    then the e-mails go out as a task once this transaction commits (``remind_task``). Only open waves."""
+    if not wave_accepts_answers(wave):
+        raise WaveNotOpen
+    emailed: list[Person] = []
+    no_email: list[Person] = []
+    for row in wave_link_rows(wave):
+        if row.answered:
+            continue
+        if row.link is None:
+            _issue(wave, row.person)
+        elif row.token is None or row.expired:
+            _replace(row.link)
+        (emailed if row.person.email else no_email).append(row.person)
+    ids = [p.pk for p in emailed]
+    if ids:
+        language = get_language() or "he"
+        transaction.on_commit(
+            lambda: remind_task.enqueue(wave_id=wave.pk, person_ids=ids, base_url=base_url, language=language)
+        )
+    return Reminders(emailed, no_email)
+
+
+@task()
+def remind_task(*, wave_id: int, person_ids: list[int], base_url: str, language: str) -> int:
+    """E-mail a reminder with their personal link to each of ``person_ids`` who has still not answered."""
+    wave = Wave.objects.get(pk=wave_id)
+    path = reverse("survey-respond", kwargs={"token": "TOKEN"})
+    with override(language):
+        issued = [
+            IssuedLink(row.link, row.token)
+            for row in wave_link_rows(wave)
+            if row.person.pk in person_ids and not row.answered and row.link is not None and row.token is not None
+        ]
+        return links_send(
+            issued=issued, url_of=lambda token: base_url.rstrip("/") + path.replace("TOKEN", token), reminder=True
+        )
 
 
 def _wave_for_answer(pk: int) -> Wave:
@@ -189,12 +260,17 @@ def rating_save(*, link: SurveyLink, rated: Organization, **fields: Any) -> Rati
     if link.wave_id is None:
         raise WaveNotOpen
     wave = _wave_for_answer(link.wave_id)
-    if wave.status != WaveStatus.OPEN:
+    if not wave_accepts_answers(wave):
         raise WaveNotOpen
+    if not wave.respondents.filter(pk=link.person_id, organization_id=link.organization_id).exists():
+        raise NotOnRoster
     if rated.pk == link.organization_id:
         raise ValidationError({"rated": _("You cannot rate your own organization.")})
     if not wave.organizations.filter(pk=rated.pk).exists():
         raise ValidationError({"rated": _("This organization is not on the survey's list.")})
+    # One respondent's answers wait for each other here (a double click, a second tab): the lookup below and the
+    # insert after it then cannot race on the one-rating-per-pair constraint. Other respondents are not held.
+    SurveyLink.objects.select_for_update(no_key=True).filter(pk=link.pk).values_list("pk").first()
     rating = Rating.objects.filter(link=link, rated=rated).first() or Rating(
         wave=wave, link=link, rater_id=link.organization_id, rated=rated
     )
@@ -210,8 +286,10 @@ def rating_save(*, link: SurveyLink, rated: Organization, **fields: Any) -> Rati
 
 def survey_complete(*, link: SurveyLink) -> None:
     assert link.wave is not None
-    if link.wave.status != WaveStatus.OPEN:
+    if not wave_accepts_answers(link.wave):
         raise WaveNotOpen
+    if not link.wave.respondents.filter(pk=link.person_id).exists():
+        raise NotOnRoster
     Completion.objects.update_or_create(link=link)
 
 
@@ -231,9 +309,7 @@ def wave_close(*, wave: Wave, observed_on: dt.date | None = None) -> int:
         competition=CompetitionRule.AS_ORDER,
     )
     domains: dict[tuple[int, int], list[str]] = {}
-    for rater, rated, domain in Rating.objects.filter(wave=wave, link__revoked_at__isnull=True).values_list(
-        "rater_id", "rated_id", "domain"
-    ):
+    for rater, rated, domain in counted_ratings(wave).values_list("rater_id", "rated_id", "domain"):
         key = (min(rater, rated), max(rater, rated))
         if domain.strip() and domain.strip() not in domains.setdefault(key, []):
             domains[key].append(domain.strip())

@@ -13,6 +13,9 @@ urlpatterns = [
     path("<int:pk>/roster/person/", views.wave_add_respondent_view, name="survey-wave-add-respondent"),
     path("<int:pk>/open/", views.wave_open_view, name="survey-wave-open"),
     path("<int:pk>/close/", views.wave_close_view, name="survey-wave-close"),
+    path("<int:pk>/links/", views.wave_links_view, name="survey-wave-links"),
+    path("<int:pk>/links.csv", views.wave_links_csv_view, name="survey-wave-links-csv"),
+    path("<int:pk>/links/remind/", views.wave_remind_view, name="survey-wave-remind"),
     path("<int:pk>/links/<int:link>/resend/", views.link_resend_view, name="survey-link-resend"),
     path("<int:pk>/links/<int:link>/revoke/", views.link_revoke_view, name="survey-link-revoke"),
 ]

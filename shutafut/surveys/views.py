@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.contrib import messages
@@ -11,6 +11,8 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -43,6 +45,7 @@ from shutafut.surveys.forms import (
 )
 from shutafut.surveys.links import LinkError, LinkExpired, LinkRateLimited, LinkRevoked, link_resolve
 from shutafut.surveys.models import Frequency, LinkPurpose, SurveyLink, Wave, WaveStatus
+from shutafut.surveys.sharing import all_links, link_row, links_csv, private
 
 # ------------------------------------------------------------------------------------------ coordinator pages
 
@@ -134,10 +137,7 @@ def _detail(request: TownRequest, town: Town, wave: Wave, **extra: Any) -> HttpR
         # Each organization's ratings of the others are the coordinator's to read (issue 11): members and viewers
         # see the roster, the response rate and the aggregates only.
         context["pairs"] = context["flagged"] = []
-    response = render(request, "surveys/wave_detail.html", context)
-    if "fresh_links" in extra:
-        response["Cache-Control"] = "no-store"
-    return response
+    return render(request, "surveys/wave_detail.html", context)
 
 
 @town_view()
@@ -205,20 +205,38 @@ def wave_add_respondent_view(request: TownRequest, town: Town, pk: int) -> HttpR
     return redirect("survey-wave-roster", town=town.slug, pk=wave.pk)
 
 
+def _names(people: Iterable[Any]) -> str:
+    return ", ".join(p.full_name for p in people)
+
+
 def _issue_response(
     request: TownRequest, town: Town, wave: Wave, issue: Callable[[], list[services.IssuedLink]]
 ) -> HttpResponse:
+    """Issue links, e-mail them when asked, say exactly who got what, and go to the links page (POST-redirect-GET:
+    reloading it sends nothing again)."""
     try:
         issued = issue()
     except services.WaveNotOpen:
         messages.error(request, _("This wave is closed: no more links can be sent."))
         return redirect("survey-wave-detail", town=town.slug, pk=wave.pk)
-    sent = 0
+    messages.success(
+        request,
+        ngettext("%(count)s personal link was issued.", "%(count)s personal links were issued.", len(issued))
+        % {"count": len(issued)},
+    )
     if request.POST.get("send") == "1":
         sent = services.links_send(issued=issued, url_of=lambda token: _respondent_url(request, token))
-    fresh = [{"link": i.link, "url": _respondent_url(request, i.token)} for i in issued]
-    wave.refresh_from_db()
-    return _detail(request, town, wave, fresh_links=fresh, sent=sent)
+        messages.info(
+            request, ngettext("%(count)s e-mail was sent.", "%(count)s e-mails were sent.", sent) % {"count": sent}
+        )
+        no_email = [i.link.person for i in issued if not i.link.person.email]
+        if no_email:
+            messages.warning(
+                request,
+                _("No e-mail address, so no e-mail: %(names)s. Copy their links from the table below.")
+                % {"names": _names(no_email)},
+            )
+    return redirect("survey-wave-links", town=town.slug, pk=wave.pk)
 
 
 @require_POST
@@ -231,9 +249,98 @@ def wave_open_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
 @require_POST
 @town_view(Role.COORDINATOR)
 def link_resend_view(request: TownRequest, town: Town, pk: int, link: int) -> HttpResponse:
+    """Reissue one person's link: the old one is revoked, the answers move to the new one."""
     wave = access_wave(request.user, pk, town=town)
     old = selectors.link_get(wave, link)
     return _issue_response(request, town, wave, lambda: [services.link_reissue(link=old)])
+
+
+def _share_text(wave: Wave, person: Any, url: str, expires: Any) -> str:
+    return _(
+        "Hello %(name)s, you are invited to answer the relationship survey “%(wave)s” for %(organization)s."
+        " Your personal link (no account needed; you can come back and change your answers): %(url)s"
+        " It is valid until %(date)s. Please do not forward it."
+    ) % {
+        "name": person.full_name,
+        "wave": wave.name,
+        "organization": person.organization.name,
+        "url": url,
+        "date": date_format(timezone.localtime(expires), "SHORT_DATE_FORMAT"),
+    }
+
+
+def _link_rows(request: HttpRequest, wave: Wave) -> list[dict[str, Any]]:
+    subject = _("Relationship survey: %(wave)s") % {"wave": wave.name}
+    rows = []
+    for row in selectors.wave_link_rows(wave):
+        url = _respondent_url(request, row.token) if row.token and not row.expired else ""
+        rows.append(
+            link_row(
+                person=row.person,
+                organization=row.person.organization,
+                link=row.link,
+                url=url,
+                answered=row.answered,
+                share=_share_text(wave, row.person, url, row.link.expires_at) if url and row.link else "",
+                subject=subject,
+                reissue_url=reverse(
+                    "survey-link-resend", kwargs={"town": wave.town.slug, "pk": wave.pk, "link": row.link.pk}
+                )
+                if row.link
+                else "",
+            )
+        )
+    return rows
+
+
+@town_view(Role.COORDINATOR)
+def wave_links_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
+    """Every respondent's personal link, to copy, download or share; who has answered (yes or no); reminders."""
+    wave = access_wave(request.user, pk, town=town, role=Role.COORDINATOR)
+    rows = _link_rows(request, wave)
+    context = {
+        "town": town,
+        "wave": wave,
+        "rows": rows,
+        "answered": sum(1 for r in rows if r["answered"]),
+        "is_open": services.wave_accepts_answers(wave),
+        "all_links": all_links(rows),
+    }
+    return private(render(request, "surveys/wave_links.html", context))
+
+
+@town_view(Role.COORDINATOR)
+def wave_links_csv_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
+    wave = access_wave(request.user, pk, town=town, role=Role.COORDINATOR)
+    return links_csv(_link_rows(request, wave), f"wave-{wave.pk}-links.csv")
+
+
+@require_POST
+@town_view(Role.COORDINATOR)
+def wave_remind_view(request: TownRequest, town: Town, pk: int) -> HttpResponse:
+    wave = access_wave(request.user, pk, town=town, role=Role.COORDINATOR)
+    try:
+        reminders = services.wave_remind(wave=wave, base_url=request.build_absolute_uri("/"))
+    except services.WaveNotOpen:
+        messages.error(request, _("The wave is not open: no reminders are sent."))
+        return redirect("survey-wave-links", town=town.slug, pk=wave.pk)
+    count = len(reminders.emailed)
+    messages.success(
+        request,
+        ngettext(
+            "A reminder is being e-mailed to %(count)s respondent who has not answered.",
+            "A reminder is being e-mailed to %(count)s respondents who have not answered.",
+            count,
+        )
+        % {"count": count},
+    )
+    if reminders.no_email:
+        messages.warning(
+            request,
+            _("No e-mail address, so no reminder: %(names)s. Copy their links from the table below.")
+            % {"names": _names(reminders.no_email)},
+        )
+    return redirect("survey-wave-links", town=town.slug, pk=wave.pk)
 
 
 @require_POST
@@ -281,6 +388,10 @@ def _resolve(request: HttpRequest, token: str) -> SurveyLink | HttpResponse:
         return render(request, "surveys/link_invalid.html", status=404)
     if link.purpose != LinkPurpose.RELATIONSHIP_SURVEY or link.wave is None:
         return render(request, "surveys/link_invalid.html", status=404)
+    if not link.wave.respondents.filter(pk=link.person_id).exists():
+        return render(request, "surveys/link_gone.html", {"reason": "revoked"}, status=410)
+    if link.wave.status == WaveStatus.OPEN and not services.wave_accepts_answers(link.wave):
+        return render(request, "surveys/link_gone.html", {"reason": "closed", "wave": link.wave}, status=410)
     return link
 
 
@@ -372,7 +483,7 @@ def answer_view(request: HttpRequest, token: str) -> HttpResponse:
     link = resolved
     assert link.wave is not None
     closed = _("This survey round is closed: answers are no longer accepted. Thank you for taking part.")
-    if link.wave.status != WaveStatus.OPEN:
+    if not services.wave_accepts_answers(link.wave):
         if _wants_json(request):
             return JsonResponse({"ok": False, "errors": {"__all__": [closed]}}, status=409)
         messages.error(request, closed)
@@ -387,6 +498,8 @@ def answer_view(request: HttpRequest, token: str) -> HttpResponse:
             services.rating_save(link=link, rated=rated, **data)
         except services.WaveNotOpen:
             errors = {"__all__": [closed]}
+        except services.NotOnRoster:
+            errors = {"__all__": [_("You are no longer on this survey's list: your answers are not taken.")]}
         except ValidationError as exc:
             errors = {
                 k: [
@@ -423,6 +536,8 @@ def finish_view(request: HttpRequest, token: str) -> HttpResponse:
         services.survey_complete(link=resolved)
     except services.WaveNotOpen:
         messages.error(request, _("This survey round is closed: answers are no longer accepted."))
+    except services.NotOnRoster:
+        messages.error(request, _("You are no longer on this survey's list: your answers are not taken."))
     else:
         messages.success(
             request, _("Thank you! Your answers are saved. You can still change them while the survey is open.")

@@ -27,6 +27,7 @@ from shutafut.model.roles import PartnerRole
 from shutafut.model.sector_table import SECTOR_TABLE, Column
 from shutafut.model.sectors import Sector
 from shutafut.partnerships.models import Member, Partnership
+from shutafut.surveys.links import link_token
 from shutafut.workspace import scoring
 from shutafut.workspace.models import (
     CULTURE_DIMENSIONS,
@@ -34,6 +35,7 @@ from shutafut.workspace.models import (
     CharterItem,
     CultureProfile,
     Goal,
+    HealthInvitation,
     HealthResponse,
     HealthSurvey,
     MemberContribution,
@@ -439,6 +441,46 @@ def survey_results(survey: HealthSurvey) -> dict[str, Any]:
 
 def surveys_of(partnership: Partnership) -> QuerySet[HealthSurvey]:
     return partnership.health_surveys.all()
+
+
+@dataclass(frozen=True)
+class InvitationRow:
+    """One person invited to a health survey: their newest live invitation, its link's token (``None`` when it
+    cannot be rebuilt: reissue it) and whether they answered (yes or no, never what)."""
+
+    invitation: HealthInvitation
+    token: str | None
+    answered: bool
+
+    @property
+    def usable(self) -> bool:
+        return self.token is not None and not self.invitation.link.is_expired
+
+
+def survey_link_rows(survey: HealthSurvey) -> list[InvitationRow]:
+    """Everyone invited to ``survey`` (by organization, then name) with their newest link that is not revoked."""
+    answered = set(survey.responses.values_list("person_id", flat=True))
+    latest: dict[int, HealthInvitation] = {}
+    for inv in (
+        survey.invitations.filter(link__revoked_at__isnull=True)
+        .select_related("link", "member__organization", "person")
+        .order_by("sent_at", "pk")
+    ):
+        latest[inv.person_id] = inv
+    rows = [InvitationRow(inv, link_token(inv.link), inv.person_id in answered) for inv in latest.values()]
+    return sorted(rows, key=lambda r: (r.invitation.member.organization.name, r.invitation.person.full_name))
+
+
+def saved_answer(survey: HealthSurvey, person_id: int) -> dict[str, Any]:
+    """The respondent's saved answer as the questionnaire's initial values (empty when they have not answered), so
+    that reopening the link shows what they gave."""
+    response = survey.responses.filter(person_id=person_id).first()
+    if response is None:
+        return {}
+    initial: dict[str, Any] = {**response.answers, **response.trust}
+    initial.update(benefits=response.benefits, concerns=response.concerns, comment=response.comment)
+    initial.update({f"explain_{code}": text for code, text in response.explanations.items()})
+    return initial
 
 
 def _item_labels() -> dict[str, str]:

@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import get_language, gettext
+from django_tasks import task
 
 from shutafut.accounts.access import membership_in
 from shutafut.accounts.models import Role
@@ -531,7 +532,28 @@ def respond_url(token: str, base_url: str) -> str:
     return base_url.rstrip("/") + path
 
 
-def _send_link(survey: HealthSurvey, member: Member, person: Person, base_url: str, *, reminder: bool) -> str:
+def _mail_link(survey: HealthSurvey, person: Person, token: str, base_url: str, *, reminder: bool) -> bool:
+    """E-mail ``person`` their link; ``False`` (nothing sent) when they have no address."""
+    if not person.email:
+        return False
+    subject = (
+        gettext("Reminder: health survey of %(partnership)s")
+        if reminder
+        else gettext("Health survey of %(partnership)s")
+    ) % {"partnership": survey.partnership.name}
+    body = gettext(
+        "Hello %(name)s,\n\nPlease answer the partnership's health survey at this personal link:\n%(url)s\n"
+    ) % {
+        "name": person.full_name,
+        "url": respond_url(token, base_url),
+    }
+    send_email_after_commit(subject=subject, body=body, to=[person.email])
+    return True
+
+
+def _send_link(
+    survey: HealthSurvey, member: Member, person: Person, base_url: str, *, reminder: bool, mail: bool = True
+) -> str:
     link, token = link_issue(
         purpose="health_survey",
         subject_id=survey.pk,
@@ -540,19 +562,8 @@ def _send_link(survey: HealthSurvey, member: Member, person: Person, base_url: s
         town=survey.partnership.town,
     )
     model_create(HealthInvitation, survey=survey, link=link, member=member, person=person, reminder=reminder)
-    if person.email:
-        subject = (
-            gettext("Reminder: health survey of %(partnership)s")
-            if reminder
-            else gettext("Health survey of %(partnership)s")
-        ) % {"partnership": survey.partnership.name}
-        body = gettext(
-            "Hello %(name)s,\n\nPlease answer the partnership's health survey at this personal link:\n%(url)s\n"
-        ) % {
-            "name": person.full_name,
-            "url": respond_url(token, base_url),
-        }
-        send_email_after_commit(subject=subject, body=body, to=[person.email])
+    if mail:
+        _mail_link(survey, person, token, base_url, reminder=reminder)
     return token
 
 
@@ -571,39 +582,78 @@ def survey_invite(*, survey: HealthSurvey, member: Member, person: Person, base_
 
 
 @transaction.atomic
-def survey_send(*, survey: HealthSurvey, base_url: str) -> int:
-    """Open the survey and send a link to every current member's named representative not yet invited."""
+def survey_send(*, survey: HealthSurvey, base_url: str) -> list[Person]:
+    """Open the survey and send a link to every current member's named representative not yet invited; return the
+    people invited now (those with no e-mail address got no e-mail: their links are on the links page)."""
     _refuse_if_ended(survey.partnership)
     if survey.status == SurveyStatus.CLOSED:
         raise _refuse(gettext("This survey is closed."))
     invited = set(survey.invitations.values_list("person_id", flat=True))
-    sent = 0
+    people = []
     for m in selectors.current_members(survey.partnership):
         if m.representative is not None and m.representative_id not in invited:
             _send_link(survey, m, m.representative, base_url, reminder=False)
-            sent += 1
+            people.append(m.representative)
     if survey.status == SurveyStatus.DRAFT:
         model_update(survey, status=SurveyStatus.OPEN)
-    return sent
+    return people
 
 
 @transaction.atomic
-def survey_remind(*, survey: HealthSurvey, base_url: str) -> int:
-    """Send a fresh link to everyone invited who has not answered; their older links are revoked."""
+def survey_reissue(*, invitation: HealthInvitation) -> str:
+    """A new link for one invited person (nothing is e-mailed): the old one is revoked and stops working."""
+    survey = invitation.survey
+    if survey.status != SurveyStatus.OPEN:
+        raise _refuse(gettext("Only an open survey's links can be reissued."))
+    link_revoke(invitation.link)
+    return _send_link(survey, invitation.member, invitation.person, "", reminder=False, mail=False)
+
+
+@dataclass(frozen=True)
+class Reminded:
+    """Who a reminder goes to: ``emailed`` have an address (a task writes to them), ``no_email`` have none."""
+
+    emailed: list[Person]
+    no_email: list[Person]
+
+
+@transaction.atomic
+def survey_remind(*, survey: HealthSurvey, base_url: str) -> Reminded:
+    """Remind everyone invited who has not answered, with the link they already have (an expired one, or one that
+    cannot be shown again, is replaced first). The e-mails go out as a task once this transaction commits."""
     _refuse_if_ended(survey.partnership)
     if survey.status != SurveyStatus.OPEN:
         raise _refuse(gettext("Only an open survey sends reminders."))
-    answered = set(survey.responses.values_list("person_id", flat=True))
-    latest: dict[int, HealthInvitation] = {}
-    for inv in survey.invitations.select_related("link", "member__organization", "person").order_by("sent_at", "pk"):
-        latest[inv.person_id] = inv
-    sent = 0
-    for person_id, inv in latest.items():
-        if person_id in answered:
+    emailed: list[Person] = []
+    no_email: list[Person] = []
+    for row in selectors.survey_link_rows(survey):
+        if row.answered:
             continue
-        link_revoke(inv.link)
-        _send_link(survey, inv.member, inv.person, base_url, reminder=True)
-        sent += 1
+        inv = row.invitation
+        if not row.usable:
+            link_revoke(inv.link)
+            _send_link(survey, inv.member, inv.person, base_url, reminder=True, mail=False)
+        (emailed if inv.person.email else no_email).append(inv.person)
+    ids = [p.pk for p in emailed]
+    if ids:
+        language = get_language() or "he"
+        transaction.on_commit(
+            lambda: health_remind_task.enqueue(
+                survey_id=survey.pk, person_ids=ids, base_url=base_url, language=language
+            )
+        )
+    return Reminded(emailed, no_email)
+
+
+@task()
+def health_remind_task(*, survey_id: int, person_ids: list[int], base_url: str, language: str) -> int:
+    """E-mail a reminder with their personal link to each of ``person_ids`` who has still not answered."""
+    survey = HealthSurvey.objects.select_related("partnership").get(pk=survey_id)
+    sent = 0
+    with translation.override(language):
+        for row in selectors.survey_link_rows(survey):
+            if row.invitation.person_id in person_ids and not row.answered and row.usable and row.token:
+                sent += _mail_link(survey, row.invitation.person, row.token, base_url, reminder=True)
     return sent
 
 
@@ -706,6 +756,9 @@ def survey_answer(
         "comment": comment.strip(),
         "explanations": clean_explanations,
     }
+    # One person's answers wait for each other (a double click, two tabs, an old and a new link): the lookup and the
+    # insert below cannot then race on the one-answer-per-person constraint. Other respondents are not held.
+    Person.objects.select_for_update(no_key=True).filter(pk=invitation.person_id).values_list("pk").first()
     response = HealthResponse.objects.filter(survey=survey, person=invitation.person).first()
     if response is None:
         response = model_create(HealthResponse, survey=survey, person=invitation.person, **fields)

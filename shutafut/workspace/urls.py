@@ -40,5 +40,12 @@ urlpatterns = [
     path("<int:pk>/health/new/", views.survey_create_view, name="ws-survey-create"),
     path("<int:pk>/health/<int:survey>/results/", views.results_view, name="ws-results"),
     path("<int:pk>/health/<int:survey>/closing/", views.survey_close_view, name="ws-survey-close"),
+    path("<int:pk>/health/<int:survey>/links/", views.survey_links_view, name="ws-survey-links"),
+    path("<int:pk>/health/<int:survey>/links.csv", views.survey_links_csv_view, name="ws-survey-links-csv"),
+    path(
+        "<int:pk>/health/<int:survey>/links/<int:invitation>/reissue/",
+        views.survey_reissue_view,
+        name="ws-survey-reissue",
+    ),
     path("<int:pk>/health/<int:survey>/<str:action>/", views.survey_action_view, name="ws-survey-action"),
 ]

@@ -21,6 +21,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from shutafut.accounts.decorators import TownRequest, town_view
@@ -33,6 +34,7 @@ from shutafut.partnerships.models import Partnership
 from shutafut.security.headers import personal_link
 from shutafut.security.ratelimit import too_many_requests
 from shutafut.surveys.links import LinkError, LinkExpired, LinkRateLimited, LinkRevoked, link_resolve
+from shutafut.surveys.sharing import all_links, link_row, links_csv, private
 from shutafut.workspace import forms, selectors, services
 from shutafut.workspace.models import (
     CharterItem,
@@ -753,28 +755,161 @@ def survey_create_view(request: TownRequest, town: Town, pk: int) -> HttpRespons
 def survey_action_view(request: TownRequest, town: Town, pk: int, survey: int, action: str) -> HttpResponse:
     if action not in ("send", "remind", "close", "invite"):
         raise Http404
+    if action in ("send", "remind"):
+        return _send_or_remind(request, pk, survey, action)
     done = {
-        "send": _("The links were sent."),
-        "remind": _("Reminders were sent."),
         "close": _("The survey was closed; the results are shared with every member."),
-        "invite": _("The link was sent."),
+        "invite": _("The link was issued; it is on the survey's links page."),
     }[action]
 
     def act(p: Partnership, data: dict[str, Any]) -> object:
         s = _survey(p, survey)
         base = _base_url(request)
-        if action == "send":
-            return services.survey_send(survey=s, base_url=base)
-        if action == "remind":
-            return services.survey_remind(survey=s, base_url=base)
         if action == "close":
             return services.survey_close(survey=s, base_url=base)
-        return services.survey_invite(survey=s, member=data["member"], person=data["person"], base_url=base)
+        person = data["person"]
+        token = services.survey_invite(survey=s, member=data["member"], person=person, base_url=base)
+        if person.email:
+            messages.info(request, _("It was e-mailed to %(name)s.") % {"name": person.full_name})
+        else:
+            messages.warning(
+                request,
+                _("%(name)s has no e-mail address, so no e-mail was sent: copy the link from the links page.")
+                % {"name": person.full_name},
+            )
+        return token
 
     def form(p: Partnership) -> BaseForm:
         return forms.InviteForm(request.POST, partnership=p) if action == "invite" else _button(request)
 
     return _write(request, pk, page=HEALTH, form=form, action=act, done=done)
+
+
+def _send_or_remind(request: TownRequest, pk: int, survey: int, action: str) -> HttpResponse:
+    """Send the links (or reminders), say exactly how many got an e-mail and who has no address, and go to the links
+    page (POST-redirect-GET: reloading it sends nothing again)."""
+    partnership = access_partnership(request.user, pk, town=request.town)
+    s = _survey(partnership, survey)
+    try:
+        if action == "send":
+            people = services.survey_send(survey=s, base_url=_base_url(request))
+        else:
+            reminded = services.survey_remind(survey=s, base_url=_base_url(request))
+            people = reminded.emailed + reminded.no_email
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect(HEALTH.url_name, town=request.town.slug, pk=partnership.pk)
+    emailed = sum(1 for p in people if p.email)
+    no_email = [p.full_name for p in people if not p.email]
+    if action == "send":
+        text = ngettext(
+            "%(count)s personal link was issued; %(emailed)s of them went out by e-mail.",
+            "%(count)s personal links were issued; %(emailed)s of them went out by e-mail.",
+            len(people),
+        )
+    else:
+        text = ngettext(
+            "%(count)s person has not answered; a reminder is being e-mailed to %(emailed)s of them.",
+            "%(count)s people have not answered; a reminder is being e-mailed to %(emailed)s of them.",
+            len(people),
+        )
+    messages.success(request, text % {"count": len(people), "emailed": emailed})
+    if no_email:
+        messages.warning(
+            request,
+            _("No e-mail address, so no e-mail: %(names)s. Copy their links from the table below.")
+            % {"names": ", ".join(no_email)},
+        )
+    return redirect("ws-survey-links", town=request.town.slug, pk=partnership.pk, survey=s.pk)
+
+
+def _share_text(survey: HealthSurvey, person: Any, organization: Any, url: str) -> str:
+    return _(
+        "Hello %(name)s, please answer the health survey of the partnership “%(partnership)s” for %(organization)s."
+        " Your personal link (no account needed; you can come back and change your answers): %(url)s"
+        " Please do not forward it."
+    ) % {
+        "name": person.full_name,
+        "partnership": survey.partnership.name,
+        "organization": organization.name,
+        "url": url,
+    }
+
+
+def _health_link_rows(request: TownRequest, survey: HealthSurvey) -> list[dict[str, Any]]:
+    subject = _("Health survey of %(partnership)s") % {"partnership": survey.partnership.name}
+    rows = []
+    for row in selectors.survey_link_rows(survey):
+        inv = row.invitation
+        organization = inv.member.organization
+        url = services.respond_url(row.token, _base_url(request)) if row.usable and row.token else ""
+        rows.append(
+            link_row(
+                person=inv.person,
+                organization=organization,
+                link=inv.link,
+                url=url,
+                answered=row.answered,
+                share=_share_text(survey, inv.person, organization, url),
+                subject=subject,
+                reissue_url=reverse(
+                    "ws-survey-reissue",
+                    kwargs={
+                        "town": request.town.slug,
+                        "pk": survey.partnership_id,
+                        "survey": survey.pk,
+                        "invitation": inv.pk,
+                    },
+                ),
+            )
+        )
+    return rows
+
+
+@town_view(Role.COORDINATOR)
+def survey_links_view(request: TownRequest, town: Town, pk: int, survey: int) -> HttpResponse:
+    """Every invited person's personal link, to copy, download or share; who answered (yes or no); reminders."""
+    partnership = access_partnership(request.user, pk, town=town, role=Role.COORDINATOR)
+    s = _survey(partnership, survey)
+    rows = _health_link_rows(request, s)
+    context = _base(
+        request,
+        partnership,
+        survey=s,
+        rows=rows,
+        answered=sum(1 for r in rows if r["answered"]),
+        is_open=s.status == SurveyStatus.OPEN,
+        all_links=all_links(rows),
+    )
+    return private(render(request, "workspace/survey_links.html", context))
+
+
+@town_view(Role.COORDINATOR)
+def survey_links_csv_view(request: TownRequest, town: Town, pk: int, survey: int) -> HttpResponse:
+    partnership = access_partnership(request.user, pk, town=town, role=Role.COORDINATOR)
+    s = _survey(partnership, survey)
+    return links_csv(_health_link_rows(request, s), f"health-survey-{s.pk}-links.csv")
+
+
+@require_POST
+@town_view(Role.COORDINATOR)
+def survey_reissue_view(request: TownRequest, town: Town, pk: int, survey: int, invitation: int) -> HttpResponse:
+    """A new link for one person; the old one stops working. Back to the links page, where the new one is shown."""
+    partnership = access_partnership(request.user, pk, town=town, role=Role.COORDINATOR)
+    s = _survey(partnership, survey)
+    inv = s.invitations.select_related("link", "member", "person", "survey__partnership").filter(pk=invitation).first()
+    if inv is None:
+        raise Http404
+    try:
+        services.survey_reissue(invitation=inv)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            _("A new link was issued to %(name)s; the old one no longer works.") % {"name": inv.person.full_name},
+        )
+    return redirect("ws-survey-links", town=town.slug, pk=partnership.pk, survey=s.pk)
 
 
 @town_view(Role.COORDINATOR)
@@ -820,13 +955,17 @@ def health_respond_view(request: HttpRequest, token: str) -> HttpResponse:
     invitation = getattr(link, "health_invitation", None)
     if survey is None or invitation is None:
         raise Http404
+    if request.method == "GET" and request.GET.get("saved") == "1":
+        return render(request, "workspace/respond_thanks.html", {"survey": survey, "token": token})
     sector = Sector(invitation.member.organization.sector)
-    form = forms.RespondForm(request.POST or None, sector=sector)
+    saved = selectors.saved_answer(survey, invitation.person_id)
+    form = forms.RespondForm(request.POST or None, sector=sector, initial=saved)
     context: dict[str, Any] = {
         "survey": survey,
         "link": link,
         "form": form,
         "closed": survey.status != SurveyStatus.OPEN,
+        "answered_before": bool(saved),
     }
     if survey.status == SurveyStatus.CLOSED:
         context["results"] = selectors.survey_results(survey)
@@ -846,7 +985,8 @@ def health_respond_view(request: HttpRequest, token: str) -> HttpResponse:
             except ValidationError as exc:
                 form.add_error(None, exc)
                 return render(request, "workspace/respond.html", context, status=409)
-            return render(request, "workspace/respond_thanks.html", {"survey": survey})
+            # POST-redirect-GET: reloading the thanks page does not send the answers again.
+            return redirect(request.path + "?saved=1")
         if context["closed"]:
             form.add_error(None, _("This survey is closed; answers are no longer accepted."))
             return render(request, "workspace/respond.html", context, status=409)

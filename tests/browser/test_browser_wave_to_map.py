@@ -64,12 +64,12 @@ def test_a_coordinator_runs_a_wave_and_sees_the_map_and_metrics_change(
     page.goto(f"{live_server.url}/t/town-a/surveys/{wave_pk}/")
     page.locator(f"form[action$='/surveys/{wave_pk}/open/'] input[name=send]").uncheck()
     page.locator(f"form[action$='/surveys/{wave_pk}/open/'] button[type=submit]").click()
-    links = page.get_by_test_id("fresh-link")
+    links = page.get_by_test_id("personal-link")  # opening leads to the wave's links page
     expect(links).to_have_count(2)
     by_person = {}
     for i in range(2):
-        row = page.locator(".fresh-links tbody tr").nth(i)
-        by_person[row.locator("td").first.inner_text().strip()] = links.nth(i).input_value()
+        row = page.get_by_test_id("link-row").nth(i)
+        by_person[row.locator("td bdi").first.inner_text().strip()] = links.nth(i).input_value()
 
     # 4. the respondents answer through their links (no account)
     respondent = page.context.new_page()

@@ -53,6 +53,7 @@ def seed() -> None:
     person = Person.objects.create(town=town, organization=a, full_name="רות")
     wave = Wave.objects.create(town=town, name="גל 1", status="open", opens_on=dt.date(2026, 1, 1))
     wave.organizations.set([a, b, c])
+    wave.respondents.set([person])  # only the roster answers
     link, _token = link_issue(town=town, purpose="relationship_survey", person=person, organization=a, wave=wave)
     Rating.objects.create(wave=wave, link=link, rater=a, rated=c, rung=2)
     print(json.dumps({"link": link.pk, "b": b.pk, "c": c.pk}))

@@ -79,6 +79,7 @@ def make_world(personas: dict[str, Any], town_a_records: dict[str, Any]) -> dict
     town = person.town
     wave = Wave.objects.create(town=town, name="גל", status="open")
     wave.organizations.set([town_a_records["city"], town_a_records["ngo"]])
+    wave.respondents.set([person])
     link, token = link_issue(
         town=town, purpose="relationship_survey", person=person, organization=town_a_records["city"], wave=wave
     )
@@ -89,7 +90,7 @@ def make_world(personas: dict[str, Any], town_a_records: dict[str, Any]) -> dict
     _health_link, health_token = link_issue(
         town=town, purpose="health_survey", person=person, organization=member.organization, subject_id=health.pk
     )
-    HealthInvitation.objects.create(survey=health, member=member, person=person, link=_health_link)
+    invitation = HealthInvitation.objects.create(survey=health, member=member, person=person, link=_health_link)
     goal = Goal.objects.create(partnership=partnership, title="יעד", indicator="משתתפים", target=100)
     milestone = Milestone.objects.create(goal=goal, title="אבן דרך")
     task = Task.objects.create(milestone=milestone, title="משימה", owner=member, due=datetime.date(2026, 12, 31))
@@ -118,6 +119,7 @@ def make_world(personas: dict[str, Any], town_a_records: dict[str, Any]) -> dict
         "link": link,
         "public_partnership": public,
         "health_survey": health,
+        "health_invitation": invitation,
         "task": task,
         "charter_item": item,
         "api_token": api_token,

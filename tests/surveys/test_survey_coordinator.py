@@ -68,28 +68,29 @@ def test_a_respondent_can_be_added_inline(client, personas, draft, town_a_record
     assert draft.respondents.filter(full_name="רון", organization=town_a_records["city"]).exists()
 
 
-def test_opening_issues_one_link_per_respondent_shows_each_once_and_sends_it_by_mail(
+def test_opening_issues_one_link_per_respondent_sends_it_by_mail_and_goes_to_the_links_page(
     client, personas, draft, django_capture_on_commit_callbacks
 ):
     client.force_login(personas["alice"])
     with django_capture_on_commit_callbacks(execute=True):  # the e-mails leave after the commit
         response = client.post(url("survey-wave-open", draft), {"send": "1"})
-    assert response.status_code == 200 and response["Cache-Control"] == "no-store"
+    assert response.status_code == 302 and response["Location"] == url("survey-wave-links", draft)
     draft.refresh_from_db()
     assert draft.status == WaveStatus.OPEN
     links = SurveyLink.objects.filter(wave=draft)
     assert links.count() == 2 and {link.purpose for link in links} == {"relationship_survey"}
-    shown = response.context["fresh_links"]
-    assert all(item["url"].startswith("http://testserver/s/") for item in shown)
-    body = response.content.decode()
-    assert all(item["url"] in body for item in shown)
-    assert len(mail.outbox) == 2 and shown[0]["url"] in mail.outbox[0].body + mail.outbox[1].body
-    token = shown[0]["url"].split("/s/")[1].rstrip("/")
+    page = client.get(response["Location"])
+    assert page["Cache-Control"] == "no-store, private"
+    shown = [row["url"] for row in page.context["rows"]]
+    assert len(shown) == 2 and all(u.startswith("http://testserver/s/") for u in shown)
+    assert len(mail.outbox) == 2 and shown[0] in mail.outbox[0].body + mail.outbox[1].body
+    token = shown[0].split("/s/")[1].rstrip("/")
     assert not SurveyLink.objects.filter(digest__contains=token.split(":")[0]).exists()
-    # never again: the wave page does not show them, and opening again issues nothing new
+    assert not SurveyLink.objects.filter(nonce__contains=token.split(":")[0]).exists()
+    # the wave page does not show them, and opening again issues nothing new
     assert token not in client.get(url("survey-wave-detail", draft)).content.decode()
-    again = client.post(url("survey-wave-open", draft))
-    assert again.context["fresh_links"] == [] and SurveyLink.objects.filter(wave=draft).count() == 2
+    client.post(url("survey-wave-open", draft))
+    assert SurveyLink.objects.filter(wave=draft).count() == 2
 
 
 @pytest.mark.parametrize("action", ["survey-wave-open", "survey-wave-close"])
@@ -162,13 +163,14 @@ def test_resending_revokes_the_old_link_issues_a_new_one_and_keeps_the_answers(
     client.force_login(personas["alice"])
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url("survey-link-resend", survey["wave"], link=old.pk), {"send": "1"})
+    assert response.status_code == 302
     old.refresh_from_db()
     assert old.revoked_at is not None
-    [fresh] = response.context["fresh_links"]
-    assert fresh["link"].person == old.person and fresh["link"].pk != old.pk
-    assert Rating.objects.get().link == fresh["link"]
-    assert len(mail.outbox) == 1 and fresh["url"] in mail.outbox[0].body
-    token = fresh["url"].split("/s/")[1]
+    fresh = SurveyLink.objects.filter(person=old.person, revoked_at__isnull=True).get()
+    assert Rating.objects.get().link == fresh
+    [row] = [r for r in client.get(response["Location"]).context["rows"] if r["person"] == old.person]
+    assert row["link"] == fresh and len(mail.outbox) == 1 and row["url"] in mail.outbox[0].body
+    token = row["url"].split("/s/")[1]
     assert client.get("/s/" + token).status_code == 200
     assert client.get(reverse("survey-respond", kwargs={"token": survey["tokens"]["noa"]})).status_code == 410
 
@@ -199,9 +201,9 @@ def test_sending_again_replaces_an_expired_link_and_carries_its_answers_over(cli
     rating_save(link=old, rated=survey["city"], rung=4)
     SurveyLink.objects.filter(pk=old.pk).update(expires_at=timezone.now() - dt.timedelta(seconds=1))
     client.force_login(personas["alice"])
-    response = client.post(url("survey-wave-open", survey["wave"]))
-    [fresh] = response.context["fresh_links"]
-    assert fresh["link"].person == old.person
-    assert Rating.objects.get().link == fresh["link"]  # still one respondent with one set of answers
+    client.post(url("survey-wave-open", survey["wave"]))
+    fresh = SurveyLink.objects.filter(person=old.person, revoked_at__isnull=True).get()
+    assert fresh.pk != old.pk
+    assert Rating.objects.get().link == fresh  # still one respondent with one set of answers
     old.refresh_from_db()
     assert old.revoked_at is not None

@@ -22,6 +22,8 @@ def respondent(town_a_records):
 
 def issue(respondent, **extra):
     wave = Wave.objects.create(town=respondent.town, name="גל ראשון")
+    wave.organizations.add(respondent.organization)
+    wave.respondents.add(respondent)
     return link_issue(
         town=respondent.town,
         purpose="relationship_survey",

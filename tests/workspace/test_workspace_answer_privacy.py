@@ -21,7 +21,7 @@ def _answer(client, ws, comment: str) -> None:  # type: ignore[no-untyped-def]
     data = {code: "2" for code, _p, _t in PRINCIPLE_ITEMS}
     data.update({code: "1" for code, _t in TRUST_ITEMS})
     data["comment"] = comment
-    assert client.post(f"/h/{token}/", data).status_code == 200
+    assert client.post(f"/h/{token}/", data).status_code == 302
     assert HealthResponse.objects.get().comment == comment
 
 

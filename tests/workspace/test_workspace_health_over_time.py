@@ -74,7 +74,7 @@ def test_the_respondent_may_explain_a_low_score_on_the_form_which_says_whose_que
     assert "our own" in source and "(our proposal)" in source and "(after PARTNER)" in source
     data = {code: "4" for code, _p, _t in PRINCIPLE_ITEMS} | {code: "3" for code, _t in TRUST_ITEMS}
     data.update(p6b="1", explain_p6b="אין נהלים משותפים")
-    assert client.post(f"/h/{token}/", data).status_code == 200
+    assert client.post(f"/h/{token}/", data).status_code == 302
     assert HealthResponse.objects.get().explanations == {"p6b": "אין נהלים משותפים"}
 
 

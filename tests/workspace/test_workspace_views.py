@@ -125,7 +125,8 @@ def test_a_respondent_answers_through_the_personal_link_without_logging_in(clien
     page = client.get(f"/h/{token}/")
     assert page.status_code == 200 and "יוסי" in page.content.decode()
     response = client.post(f"/h/{token}/", _answers())
-    assert response.status_code == 200
+    assert response.status_code == 302 and response["Location"] == f"/h/{token}/?saved=1"
+    assert client.get(response["Location"]).status_code == 200
     answer = HealthResponse.objects.get()
     assert answer.member == ws["ngo_m"] and answer.sector == "third" and answer.answers["p1a"] == 4
     assert answer.benefits == ["third.benefit.community_goals"]
