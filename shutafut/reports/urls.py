@@ -9,4 +9,5 @@ urlpatterns = [
     path("partnerships/<int:pk>.pdf", views.partnership_report_pdf_view, name="report-partnership-pdf"),
     path("export/<slug:name>.<slug:fmt>", views.export_view, name="report-export"),
     path("import/", views.import_view, name="report-import"),
+    path("import/template/<slug:kind>.<slug:fmt>", views.import_template_view, name="report-import-template"),
 ]
