@@ -403,6 +403,8 @@ class OrganizationImporter:
     code = ""
     title: Promise = gettext_lazy("Organizations")
     explanation: Promise | str = ""
+    example_file = ""
+    """The public file this format was written for (shown beside the explanation, never translated)."""
     columns: tuple[Column, ...] = ()
     has_locality = True
     sets_classification = False
@@ -457,10 +459,11 @@ class GuideStarImporter(ThirdSectorImporter):
     code = "guidestar"
     title = gettext_lazy("GuideStar list of nonprofits")
     explanation = gettext_lazy(
-        "The nonprofits list of GuideStar (ngo_proper_management_guidestar.csv): a number and a name per row. "
+        "The nonprofits list of GuideStar: a number and a name per row. "
         "The sector, subtype and legal form come from the number's first two digits (58 nonprofit, 51 and 52 "
         "public-benefit company, 57 cooperative, 50 endowment). The list has no locality: every row is imported."
     )
+    example_file = "ngo_proper_management_guidestar.csv"
     columns = (_c("registry_number", "ngo_id", required=True), _c("name", "ngo_name", required=True))
     has_locality = False
 
@@ -502,9 +505,10 @@ class PartnershipsImporter(FixedClassImporter):
     code = "partnerships"
     title = gettext_lazy("Registry of business partnerships")
     explanation = gettext_lazy(
-        "The registry of business partnerships (partnerships_registry_budgetkey.csv): each row becomes a small "
+        "The registry of business partnerships: each row becomes a small "
         "local business of the business sector. Only rows of this town's locality are kept."
     )
+    example_file = "partnerships_registry_budgetkey.csv"
     columns = (
         _c("registry_number", "id", required=True),
         _c("name", "name", required=True),
@@ -519,9 +523,10 @@ class AuthoritiesImporter(FixedClassImporter):
     code = "authorities"
     title = gettext_lazy("Local authorities as organizations")
     explanation = gettext_lazy(
-        "The table of local authorities (local_authorities_2021.csv): the town's own authority becomes an "
+        "The table of local authorities: the town's own authority becomes an "
         "organization of the public sector, with its CBS symbol as its number."
     )
+    example_file = "local_authorities_2021.csv"
     columns = (
         _c("registry_number", "cbs_code", "סמל רשות", required=True),
         _c("name", "name_he", "שם רשות", required=True),
@@ -649,6 +654,7 @@ class FundingImporter:
     code = ""
     title: Promise = gettext_lazy("Funding flows")
     explanation: Promise | str = ""
+    example_file = ""
     columns: tuple[Column, ...] = ()
     default_funder = ""
 
@@ -687,9 +693,10 @@ class CultureImporter(FundingImporter):
     code = "culture"
     title = gettext_lazy("Ministry of Culture supports")
     explanation = gettext_lazy(
-        "The supports of the Ministry of Culture (culture_ministry_supports_2009_2021.csv): the funder, the "
+        "The supports of the Ministry of Culture: the funder, the "
         "recipient's name and corporate number, the year and the amount paid."
     )
+    example_file = "culture_ministry_supports_2009_2021.csv"
     columns = (
         _c("funder", "משרד", required=True),
         _c("recipient_name", "מקבל התמיכה", required=True),
@@ -703,9 +710,10 @@ class WelfareImporter(FundingImporter):
     code = "welfare"
     title = gettext_lazy("Ministry of Welfare payments to operators")
     explanation = gettext_lazy(
-        "The Ministry of Welfare's payments to operators (welfare_ministry_payments_to_operators_2017_2020.csv): "
+        "The Ministry of Welfare's payments to operators: "
         "the operator's corporate number, the year and the total paid; the funder is the ministry."
     )
+    example_file = "welfare_ministry_payments_to_operators_2017_2020.csv"
     columns = (
         _c("recipient_number", "operator_corporate_id", required=True),
         _c("year", "year", required=True),
