@@ -41,6 +41,8 @@ LANGUAGES = ("he", "en")
 _DIRECTION_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]")
 _SPACES = re.compile(r"\s+")
 NUL_MESSAGE = ProhibitNullCharactersValidator.message
+_BARE_DOMAIN = re.compile(r"^[\w-]+(\.[\w-]+)+(/\S*)?$")
+"""A web address written without its scheme (www.example.org), which the form also accepts as https."""
 
 
 def clean_cell(value: object) -> str:
@@ -421,6 +423,8 @@ class OrganizationImporter:
             problem("name", _("The name is empty."))
         if len(values.get("name_en", "")) > 300:  # an English name is a courtesy: cut, not refused
             values["name_en"] = values["name_en"][:300]
+        if _BARE_DOMAIN.match(values.get("website", "")):
+            values["website"] = "https://" + values["website"]
         raw = values.get("registry_number", "")
         if re.search(r"[^\d\s\-./]", raw):
             problem("registry_number", _("A registry number has digits only."))
