@@ -243,11 +243,15 @@ class Column:
         labels = FIELD_LABELS.get(self.field)
         return str(labels[-1]) if labels else self.names[0]
 
+    @property
+    def format_header(self) -> str:
+        """The header a public file of this format uses, when it is not the app's own word or code ("" then)."""
+        header = self.names[0]
+        return "" if header == self.field or word_key(header) == word_key(self.label) else header
+
     def shown_name(self) -> str:
         """How a message names this column: the label, then the header the format uses when it differs."""
-        if word_key(self.label) == word_key(self.names[0]):
-            return f'"{self.label}"'
-        return f'"{self.label}" ({self.names[0]})'
+        return f'"{self.label}" ({self.format_header})' if self.format_header else f'"{self.label}"'
 
     def header_keys(self) -> set[str]:
         return {word_key(n) for n in self.names} | in_languages(FIELD_LABELS.get(self.field, ()))

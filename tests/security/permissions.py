@@ -252,6 +252,7 @@ ROWS: list[Row] = [
     action("report-partnership-pdf", POST_READ, note="POST; starts a job, then its status page", pk="partnership"),
     page("report-export", TOWN_READ, name="organizations", fmt="csv"),
     page("report-import", TOWN_COORDINATOR),
+    page("report-import-template", TOWN_COORDINATOR, kind="organizations", fmt="csv"),
     page("public-partnership", PUBLIC, pk="public_partnership", note="only partnerships the convener made public"),
     page("national", NATIONAL_ONLY, note="the 'national' group: aggregates across towns only"),
     # --- background jobs (a job asks for a role: this one, a town PDF, for viewers) ---------------------------------
