@@ -596,8 +596,6 @@ ORG_IMPORTERS: dict[str, OrganizationImporter] = {
         AuthoritiesImporter(),
     )
 }
-ORG_FORMATS = ORG_IMPORTERS
-"""The formats' codes, as the page, the command line and stored jobs name them."""
 
 
 def parse_organization_rows(
@@ -749,7 +747,6 @@ class FundingTemplateImporter(FundingImporter):
 FUNDING_IMPORTERS: dict[str, FundingImporter] = {
     i.code: i for i in (CultureImporter(), WelfareImporter(), FundingTemplateImporter())
 }
-FUNDING_FORMATS = FUNDING_IMPORTERS
 
 
 def detect_funding_format(header: Sequence[str]) -> FundingImporter:
