@@ -15,7 +15,7 @@ from django.utils.translation import gettext, gettext_noop
 from shutafut.jobs.models import Job
 from shutafut.jobs.services import JobFailed, attach_file, job_input, job_input_path, job_task, report_progress
 from shutafut.partnerships.models import Partnership
-from shutafut.reports.importers import RowAction
+from shutafut.reports.importers import RowAction, RowPlan
 from shutafut.reports.pdf import render_pdf
 from shutafut.reports.selectors import partnership_report, town_report
 from shutafut.reports.services import ImportResult, funding_import, organizations_import
@@ -50,19 +50,22 @@ def import_result(result: ImportResult) -> dict[str, Any]:
         "written": result.written,
         "dry_run": result.dry_run,
         "file_error": result.file_error,
-        "outcomes": [
-            {
-                "row": r.row,
-                "action": str(r.action),
-                "registry_number": r.registry_number,
-                "name": r.name[:300],
-                "problems": [{"column": p.column, "message": p.message[:500]} for p in r.problems],
-                "reason": r.reason,
-                "changed": list(r.changed),
-            }
-            for r in rows
-        ],
+        "outcomes": [_outcome(r) for r in rows],
     }
+
+
+def _outcome(r: RowPlan) -> dict[str, Any]:
+    """One row's outcome, without its empty parts (a long file's result stays small)."""
+    outcome: dict[str, Any] = {
+        "row": r.row,
+        "action": str(r.action),
+        "registry_number": r.registry_number,
+        "name": r.name[:300],
+        "problems": [{"column": p.column, "message": p.message[:500]} for p in r.problems],
+        "reason": r.reason,
+        "changed": list(r.changed),
+    }
+    return {k: v for k, v in outcome.items() if v or k == "row"}
 
 
 def _file_name(job: Job) -> str:

@@ -106,7 +106,7 @@ def import_view(request: HttpRequest, town: Town) -> HttpResponse:
                 params |= {"fmt": form["format"], "all_localities": form["all_localities"]}
             job = _start_import(request, town, str(form["kind"]), JobInput.from_upload(upload), params)
             return redirect(job_url(job))
-    recent = recent_jobs(town, IMPORT_KINDS.values())
+    recent = recent_jobs(town, IMPORT_KINDS.values()).defer("result")  # a long import's rows are not needed here
     return render(
         request,
         "reports/import.html",
