@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+from functools import cache
 from pathlib import Path
 
 from django.core.validators import ProhibitNullCharactersValidator
@@ -352,14 +353,17 @@ class Vocabulary:
         return self.codes.get(word_key(value))
 
 
+@cache
 def sector_words() -> Vocabulary:
     return Vocabulary((s.value, (s.label.he, s.label.en)) for s in Sector)
 
 
+@cache
 def subtype_words() -> Vocabulary:
     return Vocabulary((s.code, (s.label.he, s.label.en)) for s in SUBTYPES)
 
 
+@cache
 def legal_form_words() -> Vocabulary:
     entries = []
     for value, label in LegalForm.choices:
