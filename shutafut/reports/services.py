@@ -155,12 +155,15 @@ def organizations_import(
     existing = _existing_organizations(town)
     model_fields = {f.name for f in Organization._meta.concrete_fields}
     checked_classifications: set[tuple[str, ...]] = set()
+    new: dict[int, Organization] = {}
+    """The validated records of the rows to create (file row → record): written as they were checked."""
     for plan in plans:
         if plan.action is not RowAction.CREATE:
             continue
         current = existing.get(_org_key(plan))
         if current is None:
             instance = Organization(town=town, **{k: v for k, v in plan.values.items() if k in model_fields})
+            new[plan.row] = instance
         else:
             changed = tuple(n for n in imp.UPDATABLE if n in plan.values and plan.values[n] != getattr(current, n))
             if importer.sets_classification:
@@ -183,7 +186,7 @@ def organizations_import(
     if dry_run or not result.ok:
         return result
     with transaction.atomic():
-        _write_organizations(town, plans, progress)
+        _write_organizations(town, plans, new, progress)
         result.written = True
         name = file_name or Path(path).name
         audit_import(town=town, user=user, model=Organization, file_name=name, fmt=fmt, result=result)
@@ -201,16 +204,15 @@ def _existing_organizations(town: Town) -> dict[str, Organization]:
     return out
 
 
-def _write_organizations(town: Town, plans: list[imp.RowPlan], progress: Progress) -> None:
+def _write_organizations(
+    town: Town, plans: list[imp.RowPlan], new: dict[int, Organization], progress: Progress
+) -> None:
     now = timezone.now()
-    create = [p for p in plans if p.action is RowAction.CREATE]
+    create = [new[p.row] for p in plans if p.action is RowAction.CREATE]
     update = [p for p in plans if p.action is RowAction.UPDATE]
-    model_fields = {f.name for f in Organization._meta.concrete_fields}
     for start in range(0, len(create), BATCH):
         batch = create[start : start + BATCH]
-        Organization.objects.bulk_create(
-            [Organization(town=town, **{k: v for k, v in p.values.items() if k in model_fields}) for p in batch]
-        )
+        Organization.objects.bulk_create(batch)
         progress(len(batch) // 2)
     changed_fields = sorted({name for p in update for name in p.changed})
     objects = []
