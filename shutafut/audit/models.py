@@ -19,6 +19,8 @@ class Action(models.TextChoices):
     CREATE = "create", _("Created")
     UPDATE = "update", _("Changed")
     DELETE = "delete", _("Deleted")
+    IMPORT = "import", _("Imported")
+    """One event per written import (reports.services): the file, the format and how many rows did what."""
 
 
 class AuditEvent(models.Model):

@@ -78,6 +78,15 @@ class Organization(models.Model):
         return self.name_en if lang.startswith("en") and self.name_en else self.name
 
     def clean(self) -> None:
+        errors = self.rule_errors()
+        if "registry_number" not in errors and self.registry_number and self._registry_number_taken():
+            errors["registry_number"] = gettext("Another organization in this town has this registry number.")
+        if errors:
+            raise ValidationError(errors)
+
+    def rule_errors(self) -> dict[str, str]:
+        """The rules of ``clean`` that need no query: imports check them row by row, and check the registry
+        number's uniqueness once for the whole file and the town (``reports.importers``)."""
         errors: dict[str, str] = {}
         self.registry_number = normalize(self.registry_number)
         subtype = SUBTYPES_BY_CODE.get(self.subtype)
@@ -86,13 +95,10 @@ class Organization(models.Model):
         problem = registry_problem(self.legal_form, self.registry_number)
         if problem:
             errors["registry_number"] = gettext(problem)
-        elif self.registry_number and self._registry_number_taken():
-            errors["registry_number"] = gettext("Another organization in this town has this registry number.")
         bad = [r for r in self.resources_offered or [] if r not in ResourceType._value2member_map_]
         if bad:
             errors["resources_offered"] = gettext("Unknown resource type: %(value)s") % {"value": ", ".join(bad)}
-        if errors:
-            raise ValidationError(errors)
+        return errors
 
     def _registry_number_taken(self) -> bool:
         others = Organization.objects.filter(town_id=self.town_id, registry_number=self.registry_number)

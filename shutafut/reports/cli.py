@@ -16,6 +16,7 @@ from django.utils import translation
 from shutafut.accounts.cli import TOWN
 from shutafut.accounts.models import Town
 from shutafut.partnerships.models import Partnership
+from shutafut.reports.importers import ORG_IMPORTERS, RowAction
 from shutafut.reports.pdf import render_pdf
 from shutafut.reports.selectors import partnership_report, town_report
 from shutafut.reports.services import authorities_import, funding_import, organizations_import
@@ -72,7 +73,7 @@ def _echo_result(result: Any, *, verbose: bool) -> None:
         click.echo(f"Error: {result.file_error}", err=True)
         raise SystemExit(2)
     for row in result.rows:
-        if row.action == "reject":
+        if row.action is RowAction.REJECT:
             for problem in row.problems:
                 click.echo(f"row {row.row}, column {problem.column!r}: {problem.message}", err=True)
         elif verbose:
@@ -95,7 +96,7 @@ def _progress(label: str) -> Any:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["guidestar", "registry", "partnerships", "authorities", "generic"]),
+    type=click.Choice(list(ORG_IMPORTERS)),
     default="generic",
     show_default=True,
 )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import QuerySet
-from django.utils.translation import get_language_bidi
+from django.utils.translation import get_language, get_language_bidi
 from django.utils.translation import gettext as _
 
 from shutafut.accounts.models import Town
@@ -21,9 +21,12 @@ from shutafut.lib.choices import label_of
 from shutafut.lib.spreadsheets import csv_bytes, xlsx_append
 from shutafut.model.ladder import Rung
 from shutafut.model.lifecycle import Stage
+from shutafut.model.sectors import SUBTYPES_BY_CODE, Sector
+from shutafut.organizations.models import LegalForm
 from shutafut.organizations.selectors import organization_list
 from shutafut.partnerships.selectors import partnership_list
 from shutafut.relationships.selectors import relationship_list
+from shutafut.reports.importers import Column, FundingTemplateImporter, TemplateImporter
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,37 @@ EXPORTS: dict[str, Callable[[Town, dict[str, str]], ExportTable]] = {
     "relationships": _relationships,
     "partnerships": _partnerships,
 }
+
+
+def import_template(kind: str, town: Town) -> ExportTable:
+    """The app's own import template: one column per field, headed in the active language, and one example row
+    written as the app shows the values (an import accepts them so, or as codes, in Hebrew or English)."""
+    columns: tuple[Column, ...]
+    if kind == "funding":
+        columns = FundingTemplateImporter.columns
+        example = {
+            "funder": _("Ministry of Culture"),
+            "recipient_name": _("Example association"),
+            "recipient_number": "580000008",
+            "year": "2025",
+            "amount": "10000",
+        }
+        title = _("Funding flows")
+    else:
+        columns = TemplateImporter.columns
+        example = {
+            "name": _("Example association"),
+            "sector": Sector.THIRD.label.in_lang(get_language() or "he"),
+            "subtype": SUBTYPES_BY_CODE["nonprofit"].label.in_lang(get_language() or "he"),
+            "legal_form": str(LegalForm.AMUTA.label),
+            "registry_number": "580000008",
+            "locality": town.name,
+            "fields_of_activity": _("education, welfare"),
+            "website": "https://example.org",
+        }
+        title = _("Organizations")
+    ordered = sorted(columns, key=lambda c: not c.required)
+    return ExportTable(title, [c.label for c in ordered], [[example.get(c.field, "") for c in ordered]])
 
 
 def to_csv(table: ExportTable) -> bytes:

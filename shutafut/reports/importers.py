@@ -1,8 +1,13 @@
 """Reading real-data files (CSV and XLSX) and checking them row by row before anything is written.
 
-The formats are documented in docs/imports.md. Every check names the file row (the header is row 1) and the
-column, so that a coordinator can fix the file and try again. Nothing here writes to the database: the services
-turn a checked plan into records, in one transaction, only when no row was rejected.
+The formats are documented in docs/imports.md. Each format is a small importer object with one interface: the
+columns it reads (``columns``), the words that explain it (``title``, ``explanation``) and ``parse_row``, which turns
+one row into a plan (``RowPlan``) whose action is a ``RowAction``. Every check names the file row (the header is row
+1) and the column, so that a coordinator can fix the file and try again. Headers and coded values are accepted in
+the file's own words, as codes, or as the app's labels in Hebrew or English ("מגזר" = "המגזר השלישי").
+
+Nothing here writes to the database: the services validate each planned record fully and turn a checked plan into
+records, in one transaction, only when no row was rejected.
 """
 
 from __future__ import annotations
@@ -10,20 +15,35 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from functools import cache
 from pathlib import Path
 
+from django.core.validators import ProhibitNullCharactersValidator
+from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from shutafut.model.sectors import SUBTYPES_BY_CODE, Sector
+from shutafut.model.sectors import LEGAL_FORM_LABELS, SUBTYPES, SUBTYPES_BY_CODE, Sector
 from shutafut.organizations.models import LegalForm
 from shutafut.organizations.registry import normalize, registry_problem
+
+MAX_BYTES = 20 * 1024 * 1024
+"""The largest file an import reads (the biggest real file, the partnerships registry, is 4 MB)."""
+MAX_ROWS = 100_000
+"""The most data rows an import reads (the biggest real file has 26,917)."""
+LANGUAGES = ("he", "en")
 
 # Direction marks and embedding controls that spreadsheets leave around Hebrew text.
 _DIRECTION_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]")
 _SPACES = re.compile(r"\s+")
+NUL_MESSAGE = ProhibitNullCharactersValidator.message
+_BARE_DOMAIN = re.compile(r"^[\w-]+(\.[\w-]+)+(/\S*)?$")
+"""A web address written without its scheme (www.example.org), which the form also accepts as https."""
 
 
 def clean_cell(value: object) -> str:
@@ -36,7 +56,38 @@ def clean_cell(value: object) -> str:
 
 
 class ImportFileError(Exception):
-    """The file as a whole cannot be read (encoding, format, missing columns); nothing was written."""
+    """The file as a whole cannot be read (size, encoding, format, missing columns); nothing was written."""
+
+
+class RowAction(StrEnum):
+    """What an import does with one row."""
+
+    CREATE = "create"
+    UPDATE = "update"
+    UNCHANGED = "unchanged"
+    SKIP = "skip"
+    """Not for this town (another locality, a recipient outside the registry), inactive, or summed into another."""
+    REJECT = "reject"
+
+    def label(self, *, done: bool = False) -> str:
+        """The action in words, in the active language: as planned ("will be created") or as done ("created")."""
+        return str((DONE_LABELS if done else PLAN_LABELS)[self])
+
+
+PLAN_LABELS: dict[RowAction, Promise] = {
+    RowAction.CREATE: gettext_lazy("will be created"),
+    RowAction.UPDATE: gettext_lazy("will be updated"),
+    RowAction.UNCHANGED: gettext_lazy("unchanged"),
+    RowAction.SKIP: gettext_lazy("will be skipped"),
+    RowAction.REJECT: gettext_lazy("will be rejected"),
+}
+DONE_LABELS: dict[RowAction, Promise] = {
+    RowAction.CREATE: gettext_lazy("created"),
+    RowAction.UPDATE: gettext_lazy("updated"),
+    RowAction.UNCHANGED: gettext_lazy("unchanged"),
+    RowAction.SKIP: gettext_lazy("skipped"),
+    RowAction.REJECT: gettext_lazy("rejected"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +95,8 @@ class Table:
     header: tuple[str, ...]
     rows: list[tuple[int, tuple[str, ...]]]
     """(file row number, cells); the header is row 1, so the first data row is row 2."""
+    broken: dict[int, str] = field(default_factory=dict)
+    """File rows that could not be read at all (a cell over the CSV reader's limit), with the reason."""
 
 
 def _decode(data: bytes, encoding: str | None) -> str:
@@ -70,24 +123,53 @@ def _decode(data: bytes, encoding: str | None) -> str:
         raise ImportFileError(f"{message} {hint}".strip()) from exc
 
 
+def too_large_message() -> str:
+    return _("The file is too large (at most %(mb)s MB).") % {"mb": MAX_BYTES // (1024 * 1024)}
+
+
+def _too_many_rows() -> ImportFileError:
+    return ImportFileError(
+        _("The file has more than %(max)s rows: split it into smaller files and import each one.")
+        % {"max": f"{MAX_ROWS:,}"}
+    )
+
+
 def read_table(path: str | Path, *, encoding: str | None = None) -> Table:
     """Read the first sheet of an XLSX file, or a CSV file (UTF-8 with or without BOM unless ``encoding``)."""
     path = Path(path)
+    if path.stat().st_size > MAX_BYTES:
+        raise ImportFileError(too_large_message())
     data = path.read_bytes()
     if data[:4] == b"PK\x03\x04" or path.suffix.lower() == ".xlsx":
         return _read_xlsx(data)
-    text = _decode(data, encoding)
+    return _read_csv(_decode(data, encoding))
+
+
+def _read_csv(text: str) -> Table:
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
     except StopIteration as exc:
         raise ImportFileError(_("The file is empty.")) from exc
-    rows = [
-        (number, tuple(clean_cell(c) for c in cells))
-        for number, cells in enumerate(reader, start=2)
-        if any(c.strip() for c in cells)
-    ]
-    return Table(tuple(clean_cell(h) for h in header), rows)
+    except csv.Error as exc:
+        raise ImportFileError(_("The header row cannot be read: %(error)s") % {"error": exc}) from exc
+    rows: list[tuple[int, tuple[str, ...]]] = []
+    broken: dict[int, str] = {}
+    number = 1
+    while True:
+        number += 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:  # a cell longer than the reader's limit (131,072 characters), among others
+            broken[number] = _("This row cannot be read: %(error)s") % {"error": exc}
+            continue
+        if any(c.strip() for c in cells):
+            rows.append((number, tuple(clean_cell(c) for c in cells)))
+        if len(rows) + len(broken) > MAX_ROWS:
+            raise _too_many_rows()
+    return Table(tuple(clean_cell(h) for h in header), rows, broken)
 
 
 def _read_xlsx(data: bytes) -> Table:
@@ -108,33 +190,87 @@ def _read_xlsx(data: bytes) -> Table:
         cleaned = tuple(clean_cell(c) for c in cells)
         if any(cleaned):
             rows.append((number, cleaned))
+        if len(rows) > MAX_ROWS:
+            book.close()
+            raise _too_many_rows()
     book.close()
     return Table(header, rows)
 
 
-def _header_key(name: str) -> str:
-    return name.replace("״", '"').replace("׳", "'").strip().lower()
+def word_key(name: str) -> str:
+    """Headers and coded values compared without case, Hebrew quote marks or repeated spaces (״ = ")."""
+    return _SPACES.sub(" ", clean_cell(name).replace("״", '"').replace("׳", "'")).strip().lower()
+
+
+def in_languages(words: Iterable[Promise | str]) -> set[str]:
+    """The keys of ``words`` (lazy translations) in Hebrew and in English."""
+    keys = set()
+    for lang in LANGUAGES:
+        with translation.override(lang):
+            keys |= {word_key(str(w)) for w in words}
+    return keys
+
+
+# The app's own words for each field: the form's label and the list export's header, in Hebrew and English.
+FIELD_LABELS: dict[str, tuple[Promise, ...]] = {
+    "name": (gettext_lazy("name"), gettext_lazy("Name")),
+    "name_en": (gettext_lazy("name in English"), gettext_lazy("Name in English")),
+    "sector": (gettext_lazy("sector"), gettext_lazy("Sector")),
+    "subtype": (gettext_lazy("subtype"), gettext_lazy("Subtype")),
+    "legal_form": (gettext_lazy("legal form"), gettext_lazy("Legal form")),
+    "registry_number": (gettext_lazy("registry number"), gettext_lazy("Registry number")),
+    "locality": (gettext_lazy("locality"), gettext_lazy("Locality")),
+    "fields_of_activity": (gettext_lazy("fields of activity"), gettext_lazy("Fields of activity")),
+    "description": (gettext_lazy("description"), gettext_lazy("Description")),
+    "website": (gettext_lazy("website"), gettext_lazy("Website")),
+    "funder": (gettext_lazy("funder"), gettext_lazy("Funder")),
+    "recipient_name": (gettext_lazy("Recipient's name"),),
+    "recipient_number": (gettext_lazy("Recipient's registry number"),),
+    "year": (gettext_lazy("year"), gettext_lazy("Year")),
+    "amount": (gettext_lazy("amount (NIS)"), gettext_lazy("Amount (NIS)")),
+}
 
 
 @dataclass(frozen=True, slots=True)
 class Column:
     field: str
     names: tuple[str, ...]
-    """Accepted header names; the first is the one the documentation uses."""
+    """Header names of the file's own format; the first is the one the documentation uses."""
     required: bool = False
+
+    @property
+    def label(self) -> str:
+        """The field in the user's words (active language); the format's header when the app has no label."""
+        labels = FIELD_LABELS.get(self.field)
+        return str(labels[-1]) if labels else self.names[0]
+
+    @property
+    def format_header(self) -> str:
+        """The header a public file of this format uses, when it is not the app's own word or code ("" then)."""
+        header = self.names[0]
+        return "" if header == self.field or word_key(header) == word_key(self.label) else header
+
+    def shown_name(self) -> str:
+        """How a message names this column: the label, then the header the format uses when it differs."""
+        return f'"{self.label}" ({self.format_header})' if self.format_header else f'"{self.label}"'
+
+    def header_keys(self) -> set[str]:
+        return {word_key(n) for n in self.names} | in_languages(FIELD_LABELS.get(self.field, ()))
 
 
 def map_columns(header: Sequence[str], columns: Sequence[Column]) -> dict[str, int]:
     """Return field → column index; raise ImportFileError naming every required column that is missing."""
-    index = {_header_key(h): i for i, h in enumerate(header)}
+    index: dict[str, int] = {}
+    for i, h in enumerate(header):
+        index.setdefault(word_key(h), i)
     found: dict[str, int] = {}
     missing = []
     for column in columns:
-        position = next((index[_header_key(n)] for n in column.names if _header_key(n) in index), None)
+        position = next((index[k] for k in column.header_keys() if k in index), None)
         if position is not None:
             found[column.field] = position
         elif column.required:
-            missing.append(column.names[0])
+            missing.append(column.shown_name())
     if missing:
         raise ImportFileError(
             _("Missing columns: %(missing)s. The file has: %(present)s.")
@@ -148,80 +284,100 @@ def cell(cells: tuple[str, ...], columns: dict[str, int], name: str) -> str:
     return cells[position] if position is not None and position < len(cells) else ""
 
 
+@dataclass(slots=True)
+class Problem:
+    column: str
+    message: str
+
+
+@dataclass(slots=True)
+class RowPlan:
+    row: int
+    action: RowAction
+    registry_number: str = ""
+    name: str = ""
+    values: dict[str, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    reason: str = ""
+    changed: tuple[str, ...] = ()
+
+
+class Columns:
+    """The columns a file was found to have: names a field as the file heads it (or by its label)."""
+
+    def __init__(self, header: Sequence[str], columns: Sequence[Column]) -> None:
+        self.header, self.spec = header, {c.field: c for c in columns}
+        self.index = map_columns(header, columns)
+
+    def values(self, cells: tuple[str, ...]) -> dict[str, str]:
+        return {name: cell(cells, self.index, name) for name in self.spec if name in self.index}
+
+    def name(self, field_name: str) -> str:
+        position = self.index.get(field_name)
+        if position is not None:
+            return self.header[position]
+        column = self.spec.get(field_name)
+        return column.label if column is not None else field_name
+
+    def problem(self, plan: RowPlan, field_name: str, message: str) -> None:
+        plan.problems.append(Problem(self.name(field_name), message))
+
+
+def nul_problems(plan: RowPlan, values: dict[str, str], columns: Columns) -> None:
+    """A NUL character in any cell (PostgreSQL cannot store one), named by its column."""
+    for name, value in values.items():
+        if "\x00" in value:
+            columns.problem(plan, name, str(NUL_MESSAGE))
+
+
+def broken_plans(table: Table) -> list[RowPlan]:
+    return [
+        RowPlan(number, RowAction.REJECT, problems=[Problem("", message)]) for number, message in table.broken.items()
+    ]
+
+
+# --- coded values in the user's words ------------------------------------------------------------------------
+
+
+class Vocabulary:
+    """A coded value given as its code or as its label in Hebrew or English ("המגזר השלישי" = third)."""
+
+    def __init__(self, entries: Iterable[tuple[str, Sequence[str | Promise]]]) -> None:
+        self.codes: dict[str, str] = {}
+        for code, labels in entries:
+            self.codes[word_key(code)] = code
+            for key in in_languages(labels):
+                self.codes.setdefault(key, code)
+
+    def code(self, value: str) -> str | None:
+        return self.codes.get(word_key(value))
+
+
+@cache
+def sector_words() -> Vocabulary:
+    return Vocabulary((s.value, (s.label.he, s.label.en)) for s in Sector)
+
+
+@cache
+def subtype_words() -> Vocabulary:
+    return Vocabulary((s.code, (s.label.he, s.label.en)) for s in SUBTYPES)
+
+
+@cache
+def legal_form_words() -> Vocabulary:
+    entries = []
+    for value, label in LegalForm.choices:
+        text = next((t for f, t in LEGAL_FORM_LABELS.items() if f.value == value), None)
+        entries.append((value, (label, *((text.he, text.en) if text else ()))))
+    return Vocabulary(entries)
+
+
 # --- organizations -------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class OrgFormat:
-    code: str
-    columns: tuple[Column, ...]
-    fixed: dict[str, str] = field(default_factory=dict)
-    """Classification given by the format (sector, subtype, legal_form); empty: from the prefix or the row."""
-    has_locality: bool = False
 
 
 def _c(field_name: str, *names: str, required: bool = False) -> Column:
     return Column(field_name, names, required)
 
-
-ORG_FORMATS: dict[str, OrgFormat] = {
-    "guidestar": OrgFormat(
-        "guidestar",
-        (_c("registry_number", "ngo_id", required=True), _c("name", "ngo_name", required=True)),
-    ),
-    "registry": OrgFormat(
-        "registry",
-        (
-            _c("registry_number", "מספר עמותה", required=True),
-            _c("name", "שם עמותה בעברית", required=True),
-            _c("name_en", "שם עמותה באנגלית"),
-            _c("status", "סטטוס עמותה"),
-            _c("fields_of_activity", "סיווג פעילות ענפי"),
-            _c("fields_secondary", "תחום פעילות משני"),
-            _c("locality", "כתובת - ישוב", "כתובת - יישוב"),
-            _c("description", "מטרות עמותה"),
-        ),
-        has_locality=True,
-    ),
-    "partnerships": OrgFormat(
-        "partnerships",
-        (
-            _c("registry_number", "id", required=True),
-            _c("name", "name", required=True),
-            _c("name_en", "name_en"),
-            _c("status", "partnership_status"),
-            _c("locality", "partnership_city", required=True),
-        ),
-        fixed={"sector": "business", "subtype": "small_business", "legal_form": "partnership_firm"},
-        has_locality=True,
-    ),
-    "authorities": OrgFormat(
-        "authorities",
-        (
-            _c("registry_number", "cbs_code", "סמל רשות", required=True),
-            _c("name", "name_he", "שם רשות", required=True),
-            _c("name_en", "name_en"),
-        ),
-        fixed={"sector": "public", "subtype": "local_authority", "legal_form": "local_authority"},
-        has_locality=True,
-    ),
-    "generic": OrgFormat(
-        "generic",
-        (
-            _c("name", "name", "שם", required=True),
-            _c("name_en", "name_en", "שם באנגלית"),
-            _c("sector", "sector", "מגזר", required=True),
-            _c("subtype", "subtype", "סוג", required=True),
-            _c("legal_form", "legal_form", "צורה משפטית", required=True),
-            _c("registry_number", "registry_number", "מספר רישום"),
-            _c("locality", "locality", "יישוב"),
-            _c("fields_of_activity", "fields_of_activity", "תחומי פעילות"),
-            _c("description", "description", "תיאור"),
-            _c("website", "website", "אתר"),
-        ),
-        has_locality=True,
-    ),
-}
 
 # Nine-digit prefix → (legal form, subtype) for lists of third-sector organizations (GuideStar, the Registrar).
 THIRD_SECTOR_PREFIXES: dict[str, tuple[str, str]] = {
@@ -240,161 +396,255 @@ UPDATABLE = ("name", "name_en", "locality", "fields_of_activity", "description",
 CLASSIFICATION = ("sector", "subtype", "legal_form")
 
 
-@dataclass(slots=True)
-class Problem:
-    column: str
-    message: str
-
-
-@dataclass(slots=True)
-class RowPlan:
-    row: int
-    action: str
-    """create, update, unchanged, skip (not for this town, or inactive) or reject."""
-    registry_number: str = ""
-    name: str = ""
-    values: dict[str, str] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-    reason: str = ""
-    changed: tuple[str, ...] = ()
-
-
 def locality_key(name: str) -> str:
     """Locality names compared without quotes, dashes, spaces or case ("תל אביב-יפו" = "תל-אביב - יפו")."""
     return re.sub(r"[\s\-'\"״׳–]", "", clean_cell(name)).lower()
 
 
+Problems = Callable[[str, str], None]
+
+
+class OrganizationImporter:
+    """A file of organizations in one format: its columns, its words, and how a row is classified.
+
+    ``parse_row`` checks what every format shares (name, digits of the registry number, the registry's check
+    digit); ``classify`` is each format's own rule for sector, subtype and legal form."""
+
+    code = ""
+    title: Promise = gettext_lazy("Organizations")
+    explanation: Promise | str = ""
+    example_file = ""
+    """The public file this format was written for (shown beside the explanation, never translated)."""
+    columns: tuple[Column, ...] = ()
+    has_locality = True
+    sets_classification = False
+    """True when the file gives the classification row by row, so that an import may change it."""
+
+    def parse_row(self, number: int, values: dict[str, str], columns: Columns) -> RowPlan:
+        plan = RowPlan(number, RowAction.CREATE, name=values.get("name", ""), values=values)
+
+        def problem(name: str, message: str) -> None:
+            columns.problem(plan, name, message)
+
+        nul_problems(plan, values, columns)
+        if not values.get("name"):
+            problem("name", _("The name is empty."))
+        if len(values.get("name_en", "")) > 300:  # an English name is a courtesy: cut, not refused
+            values["name_en"] = values["name_en"][:300]
+        if _BARE_DOMAIN.match(values.get("website", "")):
+            values["website"] = "https://" + values["website"]
+        raw = values.get("registry_number", "")
+        if re.search(r"[^\d\s\-./]", raw):
+            problem("registry_number", _("A registry number has digits only."))
+        else:
+            plan.registry_number = values["registry_number"] = normalize(raw)
+            if self.classify(values, problem):
+                issue = registry_problem(values["legal_form"], plan.registry_number)
+                if issue:
+                    problem("registry_number", _(issue))
+        if plan.problems:
+            plan.action = RowAction.REJECT
+        return plan
+
+    def classify(self, values: dict[str, str], problem: Problems) -> bool:
+        """Set sector, subtype and legal form in ``values``; False when the row cannot be classified."""
+        raise NotImplementedError
+
+
+class ThirdSectorImporter(OrganizationImporter):
+    """Lists of nonprofits, public-benefit companies and cooperatives: classified by the number's prefix."""
+
+    def classify(self, values: dict[str, str], problem: Problems) -> bool:
+        number = values["registry_number"]
+        if not number:
+            problem("registry_number", _("The registry number is empty."))
+            return False
+        form = THIRD_SECTOR_PREFIXES.get(number[:2])
+        if form is None or len(number) != 9:
+            problem("registry_number", _("This is not the number of a nonprofit, company or cooperative."))
+            return False
+        values["sector"], values["legal_form"], values["subtype"] = Sector.THIRD, form[0], form[1]
+        return True
+
+
+class GuideStarImporter(ThirdSectorImporter):
+    code = "guidestar"
+    title = gettext_lazy("GuideStar list of nonprofits")
+    explanation = gettext_lazy(
+        "The nonprofits list of GuideStar: a number and a name per row. "
+        "The sector, subtype and legal form come from the number's first two digits (58 nonprofit, 51 and 52 "
+        "public-benefit company, 57 cooperative, 50 endowment). The list has no locality: every row is imported."
+    )
+    example_file = "ngo_proper_management_guidestar.csv"
+    columns = (_c("registry_number", "ngo_id", required=True), _c("name", "ngo_name", required=True))
+    has_locality = False
+
+
+class RegistrarImporter(ThirdSectorImporter):
+    code = "registry"
+    title = gettext_lazy("Registrar of Associations export")
+    explanation = gettext_lazy(
+        "The export of the Registrar of Associations, with its Hebrew headers. Classified by the number's first "
+        "two digits, like GuideStar's list; only rows of this town's locality are kept, and deleted or dissolved "
+        "associations are skipped."
+    )
+    columns = (
+        _c("registry_number", "מספר עמותה", required=True),
+        _c("name", "שם עמותה בעברית", required=True),
+        _c("name_en", "שם עמותה באנגלית"),
+        _c("status", "סטטוס עמותה"),
+        _c("fields_of_activity", "סיווג פעילות ענפי"),
+        _c("fields_secondary", "תחום פעילות משני"),
+        _c("locality", "כתובת - ישוב", "כתובת - יישוב"),
+        _c("description", "מטרות עמותה"),
+    )
+
+
+class FixedClassImporter(OrganizationImporter):
+    """Registers of one kind of organization: every row has the same classification."""
+
+    fixed: dict[str, str] = {}
+
+    def classify(self, values: dict[str, str], problem: Problems) -> bool:
+        values.update(self.fixed)
+        if not values["registry_number"]:
+            problem("registry_number", _("The registry number is empty."))
+            return False
+        return True
+
+
+class PartnershipsImporter(FixedClassImporter):
+    code = "partnerships"
+    title = gettext_lazy("Registry of business partnerships")
+    explanation = gettext_lazy(
+        "The registry of business partnerships: each row becomes a small "
+        "local business of the business sector. Only rows of this town's locality are kept."
+    )
+    example_file = "partnerships_registry_budgetkey.csv"
+    columns = (
+        _c("registry_number", "id", required=True),
+        _c("name", "name", required=True),
+        _c("name_en", "name_en"),
+        _c("status", "partnership_status"),
+        _c("locality", "partnership_city", required=True),
+    )
+    fixed = {"sector": Sector.BUSINESS, "subtype": "small_business", "legal_form": LegalForm.PARTNERSHIP_FIRM}
+
+
+class AuthoritiesImporter(FixedClassImporter):
+    code = "authorities"
+    title = gettext_lazy("Local authorities as organizations")
+    explanation = gettext_lazy(
+        "The table of local authorities: the town's own authority becomes an "
+        "organization of the public sector, with its CBS symbol as its number."
+    )
+    example_file = "local_authorities_2021.csv"
+    columns = (
+        _c("registry_number", "cbs_code", "סמל רשות", required=True),
+        _c("name", "name_he", "שם רשות", required=True),
+        _c("name_en", "name_en"),
+    )
+    fixed = {"sector": Sector.PUBLIC, "subtype": "local_authority", "legal_form": LegalForm.LOCAL_AUTHORITY}
+
+
+class TemplateImporter(OrganizationImporter):
+    """The app's own template: every field, classification included, in the app's words or codes."""
+
+    code = "generic"
+    title = gettext_lazy("The app's own template")
+    explanation = gettext_lazy(
+        "Our template, one organization per row, for lists of any sector: download it below, in CSV or XLSX. "
+        "Headers and values may be written as the app shows them, in Hebrew or English (for example sector "
+        '"Third sector", subtype "Nonprofit (amuta)"). A row without a registry number is matched on its name.'
+    )
+    columns = (
+        _c("name", "name", "שם", required=True),
+        _c("name_en", "name_en", "שם באנגלית"),
+        _c("sector", "sector", "מגזר", required=True),
+        _c("subtype", "subtype", "סוג", required=True),
+        _c("legal_form", "legal_form", "צורה משפטית", required=True),
+        _c("registry_number", "registry_number", "מספר רישום"),
+        _c("locality", "locality", "יישוב"),
+        _c("fields_of_activity", "fields_of_activity", "תחומי פעילות"),
+        _c("description", "description", "תיאור"),
+        _c("website", "website", "אתר"),
+    )
+    sets_classification = True
+
+    def classify(self, values: dict[str, str], problem: Problems) -> bool:
+        sector = sector_words().code(values.get("sector", ""))
+        subtype_code = subtype_words().code(values.get("subtype", ""))
+        legal_form = legal_form_words().code(values.get("legal_form", ""))
+        if sector is None:
+            problem("sector", _("Unknown sector: %(value)s") % {"value": values.get("sector", "")})
+        subtype = SUBTYPES_BY_CODE.get(subtype_code or "")
+        if subtype is None:
+            problem("subtype", _("Unknown subtype: %(value)s") % {"value": values.get("subtype", "")})
+        elif sector is not None and subtype.sector.value != sector:
+            problem("subtype", _("This subtype belongs to another sector."))
+        if legal_form is None:
+            problem("legal_form", _("Unknown legal form: %(value)s") % {"value": values.get("legal_form", "")})
+        if sector is None or subtype is None or legal_form is None:
+            return False
+        values["sector"], values["subtype"], values["legal_form"] = sector, subtype.code, legal_form
+        return True
+
+
+ORG_IMPORTERS: dict[str, OrganizationImporter] = {
+    i.code: i
+    for i in (
+        TemplateImporter(),
+        GuideStarImporter(),
+        RegistrarImporter(),
+        PartnershipsImporter(),
+        AuthoritiesImporter(),
+    )
+}
+
+
 def parse_organization_rows(
     table: Table,
-    fmt: OrgFormat,
+    importer: OrganizationImporter,
     *,
     localities: Sequence[str] | None,
 ) -> list[RowPlan]:
     """Check every row of ``table``; ``localities`` keeps only rows of those localities (None: every row)."""
-    columns = map_columns(table.header, fmt.columns)
+    columns = Columns(table.header, importer.columns)
     wanted = {locality_key(x) for x in localities} if localities is not None else None
+    filter_locality = wanted is not None and importer.has_locality and "locality" in columns.index
     seen: dict[str, int] = {}
-    plans: list[RowPlan] = []
+    plans: list[RowPlan] = broken_plans(table)
     for number, cells in table.rows:
-        values = {c.field: cell(cells, columns, c.field) for c in fmt.columns if c.field in columns}
-        plan = RowPlan(number, "create", name=values.get("name", ""))
-        plans.append(plan)
-        if wanted is not None and fmt.has_locality and "locality" in columns:  # noqa: SIM102
-            if locality_key(values.get("locality", "")) not in wanted:
-                plan.action, plan.reason = "skip", _("another locality")
-                continue
+        values = columns.values(cells)
+        if filter_locality and locality_key(values.get("locality", "")) not in (wanted or ()):
+            plans.append(RowPlan(number, RowAction.SKIP, name=values.get("name", ""), reason=_("another locality")))
+            continue
         status = values.pop("status", "")
         if status and any(word in status.lower() for word in INACTIVE_STATUS_WORDS):
-            plan.action, plan.reason = "skip", _("not active (%(status)s)") % {"status": status}
+            reason = _("not active (%(status)s)") % {"status": status}
+            plans.append(RowPlan(number, RowAction.SKIP, name=values.get("name", ""), reason=reason))
             continue
         secondary = values.pop("fields_secondary", "")
         if secondary:
             values["fields_of_activity"] = ", ".join(x for x in (values.get("fields_of_activity", ""), secondary) if x)
-        _check_row(plan, values, fmt, columns, table.header)
+        plan = importer.parse_row(number, values, columns)
+        plans.append(plan)
         key = plan.registry_number or "name:" + plan.name
-        if not plan.problems:
-            if key in seen:
-                plan.problems.append(
-                    Problem(
-                        _column_name(table.header, columns, "registry_number" if plan.registry_number else "name"),
-                        _("Duplicate of row %(row)s.") % {"row": seen[key]},
-                    )
-                )
-            else:
-                seen[key] = number
-        if plan.problems:
-            plan.action = "reject"
-        plan.values = values
+        if plan.action is RowAction.REJECT:
+            continue
+        if key in seen:
+            field_name = "registry_number" if plan.registry_number else "name"
+            columns.problem(plan, field_name, _("Duplicate of row %(row)s.") % {"row": seen[key]})
+            plan.action = RowAction.REJECT
+        else:
+            seen[key] = number
+    plans.sort(key=lambda p: p.row)
     return plans
-
-
-def _column_name(header: Sequence[str], columns: dict[str, int], name: str) -> str:
-    position = columns.get(name)
-    return header[position] if position is not None else name
-
-
-def _check_row(
-    plan: RowPlan, values: dict[str, str], fmt: OrgFormat, columns: dict[str, int], header: Sequence[str]
-) -> None:
-    def problem(name: str, message: str) -> None:
-        plan.problems.append(Problem(_column_name(header, columns, name), message))
-
-    if not values.get("name"):
-        problem("name", _("The name is empty."))
-    elif len(values["name"]) > 300:
-        problem("name", _("The name is longer than 300 characters."))
-    if len(values.get("name_en", "")) > 300:
-        values["name_en"] = values["name_en"][:300]
-    raw = values.get("registry_number", "")
-    if re.search(r"[^\d\s\-./]", raw):
-        problem("registry_number", _("A registry number has digits only."))
-        return
-    number = normalize(raw)
-    plan.registry_number = number
-    values["registry_number"] = number
-    for name in CLASSIFICATION:
-        if name in fmt.fixed:
-            values[name] = fmt.fixed[name]
-    if fmt.code in ("guidestar", "registry"):
-        if not number:
-            problem("registry_number", _("The registry number is empty."))
-            return
-        form = THIRD_SECTOR_PREFIXES.get(number[:2])
-        if form is None or len(number) != 9:
-            problem("registry_number", _("This is not the number of a nonprofit, company or cooperative."))
-            return
-        values["sector"], values["legal_form"], values["subtype"] = Sector.THIRD, form[0], form[1]
-    elif fmt.code != "generic" and not number:
-        problem("registry_number", _("The registry number is empty."))
-        return
-    if fmt.code == "generic":
-        if values.get("sector") not in Sector._value2member_map_:
-            problem("sector", _("Unknown sector: %(value)s") % {"value": values.get("sector", "")})
-        subtype = SUBTYPES_BY_CODE.get(values.get("subtype", ""))
-        if subtype is None:
-            problem("subtype", _("Unknown subtype: %(value)s") % {"value": values.get("subtype", "")})
-        elif subtype.sector.value != values.get("sector"):
-            problem("subtype", _("This subtype belongs to another sector."))
-        if values.get("legal_form") not in LegalForm.values:
-            problem("legal_form", _("Unknown legal form: %(value)s") % {"value": values.get("legal_form", "")})
-            return
-    issue = registry_problem(values["legal_form"], number)
-    if issue:
-        problem("registry_number", _(issue))
 
 
 # --- funding flows -------------------------------------------------------------------------------------------
 
-FUNDING_FORMATS: dict[str, tuple[Column, ...]] = {
-    "culture": (
-        _c("funder", "משרד", required=True),
-        _c("recipient_name", "מקבל התמיכה", required=True),
-        _c("recipient_number", "מספר תאגיד", required=True),
-        _c("year", "שנה", required=True),
-        _c("amount", 'סה"כ שולם', required=True),
-    ),
-    "welfare": (
-        _c("recipient_number", "operator_corporate_id", required=True),
-        _c("year", "year", required=True),
-        _c("amount", "total_payments_nis", required=True),
-    ),
-    "generic": (
-        _c("funder", "funder", "מממן", required=True),
-        _c("recipient_name", "recipient_name", "שם המקבל"),
-        _c("recipient_number", "recipient_registry_number", "מספר המקבל", required=True),
-        _c("year", "year", "שנה", required=True),
-        _c("amount", "amount", "סכום", required=True),
-    ),
-}
 WELFARE_MINISTRY = "משרד הרווחה והביטחון החברתי"
-
-
-def detect_funding_format(header: Sequence[str]) -> str:
-    keys = {_header_key(h) for h in header}
-    for code, columns in FUNDING_FORMATS.items():
-        if all(any(_header_key(n) in keys for n in c.names) for c in columns if c.required):
-            return code
-    return "generic"
 
 
 @dataclass(slots=True)
@@ -408,40 +658,116 @@ class FundingRow:
     problems: list[Problem] = field(default_factory=list)
 
 
-def parse_funding_rows(table: Table) -> tuple[str, list[FundingRow]]:
-    code = detect_funding_format(table.header)
-    spec = FUNDING_FORMATS[code]
-    columns = map_columns(table.header, spec)
-    out = []
-    for number, cells in table.rows:
+class FundingImporter:
+    """A file of funding flows in one format: its columns, its words, and one row as a ``FundingRow``."""
 
-        def get(name: str, cells: tuple[str, ...] = cells) -> str:
-            return cell(cells, columns, name)
+    code = ""
+    title: Promise = gettext_lazy("Funding flows")
+    explanation: Promise | str = ""
+    example_file = ""
+    columns: tuple[Column, ...] = ()
+    default_funder = ""
 
+    def matches(self, header: Sequence[str]) -> bool:
+        keys = {word_key(h) for h in header}
+        return all(column.header_keys() & keys for column in self.columns if column.required)
+
+    def parse_row(self, number: int, values: dict[str, str], columns: Columns) -> FundingRow:
         row = FundingRow(
-            number, get("funder") or WELFARE_MINISTRY, normalize(get("recipient_number")), "", 0, Decimal(0)
+            number,
+            values.get("funder") or self.default_funder,
+            normalize(values.get("recipient_number", "")),
+            values.get("recipient_name", ""),
+            0,
+            Decimal(0),
         )
-        row.recipient_name = get("recipient_name")
-        year = get("year")
+        plan = RowPlan(number, RowAction.CREATE)
+        nul_problems(plan, values, columns)
+        year = values.get("year", "")
         if not (year.isdigit() and 1948 <= int(year) <= 2100):
-            row.problems.append(
-                Problem(_column_name(table.header, columns, "year"), _("Not a year: %(value)s") % {"value": year})
-            )
+            columns.problem(plan, "year", _("Not a year: %(value)s") % {"value": year})
         else:
             row.year = int(year)
+        text = values.get("amount", "")
         try:
-            row.amount = Decimal(get("amount").replace(",", "") or "0")
+            row.amount = Decimal(text.replace(",", "") or "0")
             if row.amount < 0 or not row.amount.is_finite():
                 raise InvalidOperation
         except InvalidOperation:
-            row.problems.append(
-                Problem(
-                    _column_name(table.header, columns, "amount"),
-                    _("Not an amount: %(value)s") % {"value": get("amount")},
-                )
-            )
-        out.append(row)
-    return code, out
+            columns.problem(plan, "amount", _("Not an amount: %(value)s") % {"value": text})
+        row.problems = plan.problems
+        return row
+
+
+class CultureImporter(FundingImporter):
+    code = "culture"
+    title = gettext_lazy("Ministry of Culture supports")
+    explanation = gettext_lazy(
+        "The supports of the Ministry of Culture: the funder, the "
+        "recipient's name and corporate number, the year and the amount paid."
+    )
+    example_file = "culture_ministry_supports_2009_2021.csv"
+    columns = (
+        _c("funder", "משרד", required=True),
+        _c("recipient_name", "מקבל התמיכה", required=True),
+        _c("recipient_number", "מספר תאגיד", required=True),
+        _c("year", "שנה", required=True),
+        _c("amount", 'סה"כ שולם', required=True),
+    )
+
+
+class WelfareImporter(FundingImporter):
+    code = "welfare"
+    title = gettext_lazy("Ministry of Welfare payments to operators")
+    explanation = gettext_lazy(
+        "The Ministry of Welfare's payments to operators: "
+        "the operator's corporate number, the year and the total paid; the funder is the ministry."
+    )
+    example_file = "welfare_ministry_payments_to_operators_2017_2020.csv"
+    columns = (
+        _c("recipient_number", "operator_corporate_id", required=True),
+        _c("year", "year", required=True),
+        _c("amount", "total_payments_nis", required=True),
+    )
+    default_funder = WELFARE_MINISTRY
+
+
+class FundingTemplateImporter(FundingImporter):
+    code = "generic"
+    title = gettext_lazy("The app's own funding template")
+    explanation = gettext_lazy(
+        "Our template, one payment per row: the funder's name, the recipient's registry number (and name), the "
+        "year and the amount in shekels. Download it below, in CSV or XLSX."
+    )
+    columns = (
+        _c("funder", "funder", "מממן", required=True),
+        _c("recipient_name", "recipient_name", "שם המקבל"),
+        _c("recipient_number", "recipient_registry_number", "מספר המקבל", required=True),
+        _c("year", "year", "שנה", required=True),
+        _c("amount", "amount", "סכום", required=True),
+    )
+
+
+FUNDING_IMPORTERS: dict[str, FundingImporter] = {
+    i.code: i for i in (CultureImporter(), WelfareImporter(), FundingTemplateImporter())
+}
+
+
+def detect_funding_format(header: Sequence[str]) -> FundingImporter:
+    """The format whose required columns the header has; the template when none fits (it names what is missing)."""
+    return next((i for i in FUNDING_IMPORTERS.values() if i.matches(header)), FUNDING_IMPORTERS["generic"])
+
+
+def parse_funding_rows(table: Table) -> tuple[str, list[FundingRow]]:
+    importer = detect_funding_format(table.header)
+    columns = Columns(table.header, importer.columns)
+    out = [
+        FundingRow(number, "", "", "", 0, Decimal(0), [Problem("", message)])
+        for number, message in table.broken.items()
+    ]
+    out += [importer.parse_row(number, columns.values(cells), columns) for number, cells in table.rows]
+    out.sort(key=lambda r: r.row)
+    return importer.code, out
 
 
 # --- local authorities ---------------------------------------------------------------------------------------
@@ -460,22 +786,20 @@ AUTHORITY_COLUMNS = (
 
 
 def iter_authority_rows(table: Table) -> Iterator[tuple[int, dict[str, str], list[Problem]]]:
-    columns = map_columns(table.header, AUTHORITY_COLUMNS)
+    columns = Columns(table.header, AUTHORITY_COLUMNS)
+    for number, message in table.broken.items():
+        yield number, {c.field: "" for c in AUTHORITY_COLUMNS}, [Problem("", message)]
     for number, cells in table.rows:
-        values = {c.field: cell(cells, columns, c.field) for c in AUTHORITY_COLUMNS}
-        problems = []
+        values = {c.field: cell(cells, columns.index, c.field) for c in AUTHORITY_COLUMNS}
+        plan = RowPlan(number, RowAction.CREATE)
+        nul_problems(plan, values, columns)
         if not values["code"].isdigit():
-            problems.append(Problem(_column_name(table.header, columns, "code"), _("A CBS symbol has digits only.")))
+            columns.problem(plan, "code", _("A CBS symbol has digits only."))
         if not values["name"]:
-            problems.append(Problem(_column_name(table.header, columns, "name"), _("The name is empty.")))
+            columns.problem(plan, "name", _("The name is empty."))
         for name in ("population", "ses_cluster", "peripherality_cluster"):
             text = values[name].split(".")[0]
             if text and not text.isdigit():
-                problems.append(
-                    Problem(
-                        _column_name(table.header, columns, name),
-                        _("Not a whole number: %(value)s") % {"value": values[name]},
-                    )
-                )
+                columns.problem(plan, name, _("Not a whole number: %(value)s") % {"value": values[name]})
             values[name] = text
-        yield number, values, problems
+        yield number, values, plan.problems

@@ -13,16 +13,12 @@ from typing import Any
 from django.utils.translation import gettext, gettext_noop
 
 from shutafut.jobs.models import Job
-from shutafut.jobs.services import JobFailed, attach_file, job_input_path, job_task, report_progress
+from shutafut.jobs.services import JobFailed, attach_file, job_input, job_input_path, job_task, report_progress
 from shutafut.partnerships.models import Partnership
+from shutafut.reports.importers import RowAction, RowPlan
 from shutafut.reports.pdf import render_pdf
 from shutafut.reports.selectors import partnership_report, town_report
 from shutafut.reports.services import ImportResult, funding_import, organizations_import
-
-SHOWN_REJECTED = 500
-SHOWN_WRITTEN = 200
-"""Rows the result keeps: every rejected row up to SHOWN_REJECTED, then a sample of what was written."""
-ACTIONS = ("create", "update", "unchanged", "skip", "reject")
 
 
 def estimate_rows(path: Path) -> int:
@@ -42,31 +38,39 @@ def estimate_rows(path: Path) -> int:
 
 
 def import_result(result: ImportResult) -> dict[str, Any]:
-    """The import's outcome as the job keeps it: counts, flags, and the rows worth showing."""
+    """The import's outcome as the job keeps it: counts, flags, and every row's outcome (the page shows them
+    paged, the rejected ones first)."""
     counts = result.counts
-    shown = (
-        result.rejected[:SHOWN_REJECTED] + [r for r in result.rows if r.action in ("create", "update")][:SHOWN_WRITTEN]
-    )
+    order = {RowAction.REJECT: 0, RowAction.SKIP: 2}
+    rows = sorted(result.rows, key=lambda r: (order.get(r.action, 1), r.row))
     return {
         "kind": result.kind,
-        "counts": {action: counts.get(action, 0) for action in ACTIONS},
+        "counts": {str(action): counts.get(action, 0) for action in RowAction},
         "rows": len(result.rows),
         "written": result.written,
         "dry_run": result.dry_run,
         "file_error": result.file_error,
-        "shown": [
-            {
-                "row": r.row,
-                "action": r.action,
-                "registry_number": r.registry_number,
-                "name": r.name,
-                "problems": [{"column": p.column, "message": p.message} for p in r.problems],
-                "reason": r.reason,
-                "changed": list(r.changed),
-            }
-            for r in shown
-        ],
+        "outcomes": [_outcome(r) for r in rows],
     }
+
+
+def _outcome(r: RowPlan) -> dict[str, Any]:
+    """One row's outcome, without its empty parts (a long file's result stays small)."""
+    outcome: dict[str, Any] = {
+        "row": r.row,
+        "action": str(r.action),
+        "registry_number": r.registry_number,
+        "name": r.name[:300],
+        "problems": [{"column": p.column, "message": p.message[:500]} for p in r.problems],
+        "reason": r.reason,
+        "changed": list(r.changed),
+    }
+    return {k: v for k, v in outcome.items() if v or k == "row"}
+
+
+def _file_name(job: Job) -> str:
+    stored = job_input(job)
+    return stored.name if stored is not None else ""
 
 
 class _Progress:
@@ -94,6 +98,8 @@ def import_organizations(job: Job, *, fmt: str, dry_run: bool, all_localities: b
             all_localities=all_localities,
             encoding=encoding or None,
             progress=progress,
+            user=job.started_by,
+            file_name=_file_name(job),
         )
     return import_result(result)
 
@@ -102,7 +108,15 @@ def import_organizations(job: Job, *, fmt: str, dry_run: bool, all_localities: b
 def import_funding(job: Job, *, dry_run: bool, encoding: str) -> dict[str, Any]:
     with job_input_path(job) as path:
         progress = _Progress(job, estimate_rows(path))
-        result = funding_import(town=job.town, path=path, dry_run=dry_run, encoding=encoding or None, progress=progress)
+        result = funding_import(
+            town=job.town,
+            path=path,
+            dry_run=dry_run,
+            encoding=encoding or None,
+            progress=progress,
+            user=job.started_by,
+            file_name=_file_name(job),
+        )
     return import_result(result)
 
 

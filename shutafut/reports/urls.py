@@ -10,4 +10,5 @@ urlpatterns = [
     path("partnerships/<int:pk>/public/", views.public_preview_view, name="public-preview"),
     path("export/<slug:name>.<slug:fmt>", views.export_view, name="report-export"),
     path("import/", views.import_view, name="report-import"),
+    path("import/template/<slug:kind>.<slug:fmt>", views.import_template_view, name="report-import-template"),
 ]

@@ -25,9 +25,7 @@ from shutafut.partnerships.access import access_partnership, access_partnership_
 from shutafut.partnerships.models import Partnership
 from shutafut.partnerships.services import partnership_update
 from shutafut.reports import exports, selectors, tasks
-from shutafut.reports.importers import ORG_FORMATS
-
-MAX_UPLOAD = 20 * 1024 * 1024
+from shutafut.reports.importers import FUNDING_IMPORTERS, MAX_BYTES, ORG_IMPORTERS, too_large_message
 
 
 @town_view()
@@ -73,14 +71,7 @@ def export_view(request: HttpRequest, town: Town, name: str, fmt: str) -> HttpRe
     if build is None or fmt not in ("csv", "xlsx"):
         raise Http404
     table = build(town, {k: str(v).strip() for k, v in request.GET.items()})
-    if fmt == "csv":
-        response = HttpResponse(exports.to_csv(table), content_type="text/csv; charset=utf-8")
-    else:
-        response = HttpResponse(
-            exports.to_xlsx(table), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-    response["Content-Disposition"] = f'attachment; filename="{town.slug}-{name}.{fmt}"'
-    return response
+    return _spreadsheet(table, fmt, f"{town.slug}-{name}.{fmt}")
 
 
 IMPORT_KINDS = {"organizations": "import-organizations", "funding": "import-funding"}
@@ -105,9 +96,9 @@ def import_view(request: HttpRequest, town: Town) -> HttpResponse:
         upload = request.FILES.get("file")
         if upload is None:
             error = _("Choose a file.")
-        elif upload.size is not None and upload.size > MAX_UPLOAD:
-            error = _("The file is too large (at most 20 MB).")
-        elif form["kind"] not in IMPORT_KINDS or form["format"] not in ORG_FORMATS:
+        elif upload.size is not None and upload.size > MAX_BYTES:
+            error = too_large_message()
+        elif form["kind"] not in IMPORT_KINDS or form["format"] not in ORG_IMPORTERS:
             error = _("Unknown kind of import.")
         elif form["encoding"] not in ("", "cp1255"):
             error = _("Unknown encoding.")
@@ -117,12 +108,42 @@ def import_view(request: HttpRequest, town: Town) -> HttpResponse:
                 params |= {"fmt": form["format"], "all_localities": form["all_localities"]}
             job = _start_import(request, town, str(form["kind"]), JobInput.from_upload(upload), params)
             return redirect(job_url(job))
-    recent = recent_jobs(town, IMPORT_KINDS.values())
+    recent = recent_jobs(town, IMPORT_KINDS.values()).defer("result")  # a long import's rows are not needed here
     return render(
         request,
         "reports/import.html",
-        {"town": town, "error": error, "form": form, "formats": list(ORG_FORMATS), "recent": recent},
+        {
+            "town": town,
+            "error": error,
+            "form": form,
+            "formats": list(ORG_IMPORTERS.values()),
+            "funding_formats": list(FUNDING_IMPORTERS.values()),
+            "max_mb": MAX_BYTES // (1024 * 1024),
+            "recent": recent,
+        },
     )
+
+
+@town_view(Role.COORDINATOR)
+def import_template_view(request: HttpRequest, town: Town, kind: str, fmt: str) -> HttpResponse:
+    """The app's own template (organizations or funding flows) with one example row, headers in the active
+    language; written by the export helper, which neutralizes any cell a spreadsheet would run as a formula."""
+    if kind not in IMPORT_KINDS or fmt not in ("csv", "xlsx"):
+        raise Http404
+    table = exports.import_template(kind, town)
+    name = f"{town.slug}-{kind}-template.{fmt}"
+    return _spreadsheet(table, fmt, name)
+
+
+def _spreadsheet(table: exports.ExportTable, fmt: str, name: str) -> HttpResponse:
+    if fmt == "csv":
+        response = HttpResponse(exports.to_csv(table), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(
+            exports.to_xlsx(table), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 def _start_import(request: HttpRequest, town: Town, kind: str, upload: JobInput, params: dict[str, Any]) -> Job:

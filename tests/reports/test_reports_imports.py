@@ -150,3 +150,15 @@ def test_the_real_authorities_table_imports_255_authorities_twice_the_same(db, s
     second = authorities_import(path=path)
     assert first.counts["create"] == 255 and second.counts["unchanged"] == 255
     assert LocalAuthority.objects.get(code="0031").name == "אופקים"
+
+
+def test_every_row_of_a_plan_carries_a_row_action_not_a_string(towns, tmp_path):
+    from shutafut.reports.importers import ORG_IMPORTERS, OrganizationImporter, RowAction
+
+    path = write(tmp_path, f"ngo_id,ngo_name\n{GOOD},עמותה א\n{BAD_CHECK},עמותה ב\n")
+    result = organizations_import(town=towns[0], path=path, fmt="guidestar", dry_run=True)
+    assert [(type(r.action), r.action) for r in result.rows] == [
+        (RowAction, RowAction.CREATE),
+        (RowAction, RowAction.REJECT),
+    ]
+    assert all(isinstance(i, OrganizationImporter) and i.columns for i in ORG_IMPORTERS.values())

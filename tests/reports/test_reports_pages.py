@@ -135,7 +135,7 @@ def test_a_rejected_row_is_named_on_the_job_page_in_the_language_of_who_started_
         )
     job = Job.objects.get()
     assert job.language == "en" and job.result["counts"]["reject"] == 1 and not job.result["written"]
-    problem = job.result["shown"][0]
+    problem = job.result["outcomes"][0]
     assert problem["row"] == 2 and problem["problems"][0]["column"] == "ngo_id"
     page = client.get(f"/t/town-a/jobs/{job.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "nothing was imported" in page and problem["problems"][0]["message"] in page

@@ -301,6 +301,7 @@ ROWS: list[Row] = [
         "convener's representative",
         pk="partnership",
     ),
+    page("report-import-template", TOWN_COORDINATOR, kind="organizations", fmt="csv"),
     page("public-partnership", PUBLIC, pk="public_partnership", note="only partnerships the convener made public"),
     page("national", NATIONAL_ONLY, note="the 'national' group: aggregates across towns only"),
     # --- background jobs (a job asks for a role: this one, a town PDF, for viewers) ---------------------------------
