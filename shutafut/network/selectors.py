@@ -27,14 +27,15 @@ from dataclasses import dataclass, field
 import numpy as np
 from django.db.models import Q
 from django.http import Http404
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from shutafut.accounts.models import Town
+from shutafut.lib.choices import label_of
 from shutafut.model.ladder import CompetitionRule, Rung
 from shutafut.model.sectors import Sector
 from shutafut.network import metrics
 from shutafut.network.aggregate import numeric_levels
-from shutafut.network.graph import PRESET_LAYOUT_FROM, FloatArray, IntArray, Pairs, max_rung_pairs, preset_layout
+from shutafut.network.graph import FloatArray, IntArray, Pairs, max_rung_pairs, preset_layout
 from shutafut.network.metrics import BoolArray
 from shutafut.organizations.models import Organization
 from shutafut.relationships.models import Relationship
@@ -133,7 +134,7 @@ class TownMap:
     ratings: Mapping[tuple[int, int], int] = field(default_factory=dict)
     """Wave maps: (rater index, rated index) → rung (roll-up max). Empty for recorded maps."""
     positions: FloatArray | None = None
-    """Server-side layout ``(n, 2)`` for large maps (``PRESET_LAYOUT_FROM`` organizations), else ``None``."""
+    """Server-side layout ``(n, 2)`` when the map's task computed it (large towns), else ``None``."""
 
     @property
     def n(self) -> int:
@@ -170,8 +171,11 @@ def _org_rows(town: Town, filters: MapFilters) -> list[Org]:
     ]
 
 
-def build_map(town: Town, filters: MapFilters, *, layout: bool = True) -> TownMap:
-    """Read the selected map and compute its metrics (see the module docstring for every convention)."""
+def build_map(town: Town, filters: MapFilters, *, layout: bool = False) -> TownMap:
+    """Read the selected map and compute its metrics (see the module docstring for every convention).
+
+    ``layout=True`` also places the organizations (``graph.preset_layout``, seconds on a city): only the map's
+    task does that (``network.tasks``), never a request."""
     orgs = _org_rows(town, filters)
     index = {o.id: i for i, o in enumerate(orgs)}
     n = len(orgs)
@@ -226,7 +230,7 @@ def build_map(town: Town, filters: MapFilters, *, layout: bool = True) -> TownMa
     th = float(filters.threshold)
     report = metrics.analyze(network, th, levels=[float(x) for x in THRESHOLDS], top_level=TOP_LEVEL)
     positions = None
-    if layout and n >= PRESET_LAYOUT_FROM:
+    if layout:
         s, t, _ = network.ties(th)
         positions = preset_layout(n, s, t)
     return TownMap(
@@ -270,6 +274,9 @@ def map_data(town_map: TownMap) -> dict[str, object]:
         if town_map.filters.wave is not None:
             edge["rating_source_to_target"] = town_map.ratings.get((s, t))
             edge["rating_target_to_source"] = town_map.ratings.get((t, s))
+            explanation = pair_explanation(int(p.rung[k]), town_map.ratings.get((s, t)), town_map.ratings.get((t, s)))
+            if explanation:
+                edge["explanation"] = explanation
         edges.append(edge)
     return {
         "threshold": town_map.filters.threshold,
@@ -277,6 +284,51 @@ def map_data(town_map: TownMap) -> dict[str, object]:
         "summary": summary_rows(town_map),
         "nodes": nodes,
         "edges": edges,
+    }
+
+
+def pair_explanation(shown: int, one: int | None, other: int | None) -> str:
+    """In words, why a wave's pair shows ``shown`` when its two sides rated it ``one`` and ``other`` differently
+    (or one side did not answer); empty when they agree. The convention is the one closing a survey stores
+    (shutafut.surveys.services: the lower of the two ratings; a missing side takes the counterpart's)."""
+    if one == other:
+        return ""
+    if one is None or other is None:
+        given = one if other is None else other
+        return gettext(
+            "Only one side rated this pair: “%(given)s”. Shown: “%(shown)s”, the rating of the side that answered."
+        ) % {"given": _rung_word(given), "shown": _rung_word(shown)}
+    return gettext(
+        "One side said “%(one)s”, the other “%(other)s”. Shown: “%(shown)s”. A survey keeps the lower of the two "
+        "ratings: a pair is only as close as its more sceptical side says."
+    ) % {"one": _rung_word(one), "other": _rung_word(other), "shown": _rung_word(shown)}
+
+
+def _rung_word(rung: int | None) -> str:
+    return label_of(Rung, rung) if rung is not None else "—"
+
+
+def page_figures(town_map: TownMap, *, organizations: int, ties: int) -> dict[str, object]:
+    """What the map page shows besides the drawing, as JSON values (kept with the map's cached layout, so that
+    a city's page is rendered without computing anything): summary, rung distribution, heat map, the most
+    connected organizations and the highest ties (with how many more each list has)."""
+    orgs = organization_rows(town_map, organizations)
+    tie_list = tie_rows(town_map, limit=ties)
+    for row in tie_list:
+        for side in ("source", "target"):
+            org = row[side]
+            assert isinstance(org, Org)
+            row[side] = {"id": org.id, "name": org.name, "sector": org.sector}
+    return {
+        "summary": summary_rows(town_map),
+        "distribution": town_map.rung_distribution(),
+        "heat": [
+            [{"ties": c.ties, "mean_rung": c.mean_rung, "shade": c.shade} for c in row] for row in heat_map(town_map)
+        ],
+        "organizations": orgs,
+        "organizations_more": max(0, town_map.n - len(orgs)),
+        "ties": tie_list,
+        "ties_more": max(0, int(town_map.tie_mask().sum()) - len(tie_list)),
     }
 
 
@@ -341,8 +393,8 @@ def map_data_nodes(town_map: TownMap) -> list[dict[str, object]]:
             "sector": o.sector,
             "degree": int(r.degrees.degree[i]),
             "strength": float(r.degrees.strength[i]),
-            "betweenness": float(r.betweenness.normalized[i]),
-            "closeness": float(r.closeness.values[i]),
+            "betweenness": _num(float(r.betweenness.normalized[i])),
+            "closeness": _num(float(r.closeness.values[i])),
             "effective_size": _num(float(r.effective_size[i])),
             "component": int(r.components.membership[i]) if town_map.n else 0,
         }

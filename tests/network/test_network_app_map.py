@@ -13,7 +13,7 @@ import pytest
 from django.urls import reverse
 
 from shutafut.network import selectors
-from shutafut.network.graph import max_rung_pairs, preset_layout
+from shutafut.network.graph import max_rung_pairs
 
 pytestmark = pytest.mark.django_db
 
@@ -388,10 +388,3 @@ def test_max_rung_pairs_keeps_the_highest_rung_of_each_unordered_pair_and_its_ro
         (0, 1, 5, 1),
         (0, 3, 2, 4),
     ]
-
-
-def test_the_preset_layout_is_reproducible_and_scaled() -> None:
-    s, t = np.array([0, 1, 2, 3]), np.array([1, 2, 3, 4])
-    a, b = preset_layout(6, s, t), preset_layout(6, s, t)
-    assert np.array_equal(a, b) and a.shape == (6, 2)
-    assert a.min() == 0.0 and a.max() == pytest.approx(2000.0)
