@@ -50,6 +50,10 @@ THRESHOLDS: tuple[int, ...] = (
     int(Rung.PARTNERSHIP),
 )
 DEFAULT_THRESHOLD = int(Rung.INFORMING)
+PAGE_THRESHOLD = int(Rung.COORDINATION)
+"""The map page's threshold when none is chosen (issue 12): on the 64-organization demo, informing gives 258 ties
+(a hairball), coordination 158 with one isolate, cooperation 71 in seven pieces. Coordination is also where
+working together begins on the ladder; informing stays one click away."""
 TOP_LEVEL = float(Rung.COOPERATION)
 """Cut-off of the "share of ties at the top two rungs" (cooperation and partnership)."""
 
@@ -86,7 +90,7 @@ def town_wave(town: Town, value: object) -> Wave:
 def parse_filters(params: Mapping[str, object], *, town: Town) -> MapFilters:
     """Read ``threshold``, ``sector`` (repeatable), ``domain`` (repeatable) and ``wave`` from a QueryDict.
 
-    Unknown thresholds fall back to the default and unknown sectors are ignored; a wave that is not the town's
+    Unknown thresholds fall back to the page's default (``PAGE_THRESHOLD``) and unknown sectors are ignored; a wave that is not the town's
     is a 404 (through ``town_wave``).
     """
     getlist = getattr(params, "getlist", None)
@@ -104,7 +108,7 @@ def parse_filters(params: Mapping[str, object], *, town: Town) -> MapFilters:
     wave_raw = (values("wave") or [""])[0]
     wave = town_wave(town, wave_raw) if wave_raw else None
     return MapFilters(
-        threshold=threshold if threshold is not None else DEFAULT_THRESHOLD,
+        threshold=threshold if threshold is not None else PAGE_THRESHOLD,
         sectors=sectors if len(sectors) < len(SECTORS) else (),
         domains=domains,
         wave=wave,

@@ -132,7 +132,8 @@ def test_filters_are_read_from_the_query_string_and_unknown_values_fall_back(dem
     f = selectors.parse_filters(
         rf.get("/", {"threshold": "9", "sector": ["third", "nope"], "domain": EDU}).GET, town=town
     )
-    assert (f.threshold, f.sectors, f.domains, f.wave) == (2, ("third",), (EDU,), None)
+    assert (f.threshold, f.sectors, f.domains, f.wave) == (selectors.PAGE_THRESHOLD, ("third",), (EDU,), None)
+    assert selectors.PAGE_THRESHOLD == 3  # coordination: the page's default (issue 12)
     f = selectors.parse_filters(rf.get("/", {"threshold": "4", "wave": demo_map["w1"].pk}).GET, town=town)
     assert (f.threshold, f.wave) == (4, demo_map["w1"])
 
@@ -271,6 +272,7 @@ def test_the_ladder_distribution_counts_every_selected_pair_by_rung(demo_map) ->
 
 
 def _get(client, name: str, **params):  # type: ignore[no-untyped-def]
+    params.setdefault("threshold", 2)  # the exports at informing, the lowest threshold
     response = client.get(reverse(name, kwargs={"town": "town-a"}), params)
     assert response.status_code == 200
     return response

@@ -151,7 +151,7 @@ def test_the_cached_map_is_reused_until_the_data_changes(
     assert len(fetch()["edges"]) == 11
     assert LAYOUT_CALLS == [10, 10]  # the data changed: computed again
 
-    assert len(fetch(threshold=3)["edges"]) == 11
+    assert len(fetch(threshold=4)["edges"]) == 11
     assert LAYOUT_CALLS == [10, 10, 10]  # another filter set is another map
 
 
