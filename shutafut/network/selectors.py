@@ -90,8 +90,8 @@ def town_wave(town: Town, value: object) -> Wave:
 def parse_filters(params: Mapping[str, object], *, town: Town) -> MapFilters:
     """Read ``threshold``, ``sector`` (repeatable), ``domain`` (repeatable) and ``wave`` from a QueryDict.
 
-    Unknown thresholds fall back to the page's default (``PAGE_THRESHOLD``) and unknown sectors are ignored; a wave that is not the town's
-    is a 404 (through ``town_wave``).
+    Unknown thresholds fall back to the page's default (``PAGE_THRESHOLD``) and unknown sectors are ignored; a
+    wave that is not the town's is a 404 (through ``town_wave``).
     """
     getlist = getattr(params, "getlist", None)
 
