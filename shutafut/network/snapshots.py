@@ -24,7 +24,7 @@ from shutafut.jobs.models import Job
 from shutafut.jobs.services import job_start
 from shutafut.network.graph import PRESET_LAYOUT_FROM
 from shutafut.network.selectors import MapFilters
-from shutafut.network.tasks import DATA_FILE, map_snapshot
+from shutafut.network.tasks import DATA_FILE, compute_map
 from shutafut.organizations.models import Organization
 from shutafut.relationships.models import Relationship
 from shutafut.surveys.models import Rating
@@ -89,7 +89,7 @@ def map_state(town: Town, filters: MapFilters, *, user: object, retry_failed: bo
             town=town,
             user=user,
             kind=KIND,
-            task=map_snapshot,
+            task=compute_map,
             role=Role.VIEWER,
             back_url=back_url,
             key=key,

@@ -20,9 +20,12 @@ TIES_SHOWN = 100
 DATA_FILE = "data.json"
 
 
+@job_task
 def compute_map(job: Job, *, key: str, query: list[list[str]]) -> dict[str, Any]:
     """Build the map of ``job.town`` for the filters ``query`` (query-string pairs), lay it out, keep the data
-    endpoint's JSON as the job's file and return the page's figures as the job's result."""
+    endpoint's JSON as the job's file and return the page's figures as the job's result.
+
+    The task keeps the function's module path and name (the database backend finds it by them)."""
     params = QueryDict(mutable=True)
     for name, value in query:
         params.appendlist(name, value)
@@ -39,6 +42,3 @@ def compute_map(job: Job, *, key: str, query: list[list[str]]) -> dict[str, Any]
         "key": key,
         "figures": selectors.page_figures(town_map, organizations=ORGANIZATIONS_SHOWN, ties=TIES_SHOWN),
     }
-
-
-map_snapshot = job_task(compute_map)

@@ -108,7 +108,7 @@ def test_the_data_endpoint_answers_with_the_jobs_status_and_never_runs_the_layou
     LAYOUT_CALLS.clear()
     job = Job.objects.get(kind=snapshots.KIND)
     with translation.override(job.language):
-        tasks.map_snapshot.call(job_id=job.pk, **job.params)
+        tasks.compute_map.call(job_id=job.pk, **job.params)
     assert LAYOUT_CALLS == [10]
 
     monkeypatch.setattr(graph, "_force", _refusing_force)
@@ -190,3 +190,10 @@ def test_every_measure_has_a_plain_hebrew_name_an_explanation_and_a_source() -> 
         assert row["name"] and row["explanation"] and row["source"]
         assert not any("a" <= ch.lower() <= "z" for ch in row["name"]), row  # plain Hebrew names
     assert {r["source"] for r in rows} == {"PARTNER", "מדע הרשתות", "הצעה שלנו"}
+
+
+def test_the_map_task_is_found_by_its_module_path_as_a_worker_finds_it() -> None:
+    from django.utils.module_loading import import_string
+
+    # The database backend stores the task's path and refuses, at enqueue, a path that names something else.
+    assert import_string(tasks.compute_map.module_path) is tasks.compute_map
