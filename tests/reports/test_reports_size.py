@@ -19,8 +19,6 @@ from django.urls import reverse
 from shutafut.organizations.models import Organization
 from shutafut.relationships.models import Relationship
 
-pytestmark = pytest.mark.django_db
-
 LIMIT = 300_000
 
 
@@ -54,6 +52,7 @@ def _fill(town: Any, n: int, ties: int) -> None:
     )
 
 
+@pytest.mark.django_db
 def test_the_town_report_summarizes_lists_and_stays_under_300_kb_whatever_the_number_of_organizations(
     towns: Any, personas: Any, client: Any
 ) -> None:
@@ -75,3 +74,17 @@ def test_the_town_report_summarizes_lists_and_stays_under_300_kb_whatever_the_nu
     Membership.objects.get_or_create(user=personas["alice"], town=town_b, defaults={"role": Role.COORDINATOR})
     small = client.get(reverse("report-town", kwargs={"town": town_b.slug}))
     assert abs(size - len(small.content)) < 2_000  # the summary does not grow with the organizations
+
+
+def test_a_citys_brokers_come_from_sampled_betweenness_close_to_the_exact_figure() -> None:
+    import igraph as ig
+
+    from shutafut.network import metrics
+    from shutafut.reports.selectors import _betweenness
+
+    n = metrics.EXACT_LIMIT + 1
+    star = ig.Graph.Star(n)  # every path between two leaves runs through the centre
+    estimate = _betweenness(star)
+    exact = (n - 1) * (n - 2) / 2
+    assert abs(estimate[0] - exact) / exact < 0.02
+    assert max(estimate[1:]) == 0.0
