@@ -23,7 +23,9 @@ LAYOUT_SEED = 0
 FORCE_FROM = 8
 """Connected components of at least this many organizations go through the force layout; smaller ones are rings."""
 NODE_SPACING = 24.0
-"""Pixels (model coordinates) between two isolates of the grid; components are sized from it."""
+"""Pixels (model coordinates) between neighbours of a small component; components are sized from it."""
+ISOLATE_SPACING = 16.0
+"""Pixels between two isolates of the grid under the components."""
 
 _RNG_LOCK = threading.Lock()
 """igraph's random generator is process-wide: one seeded layout at a time."""
@@ -110,8 +112,8 @@ def preset_layout(n: int, source: IntArray, target: IntArray, *, seed: int = LAY
     """Positions ``(n, 2)`` of a large map, the same every time for the same map, in pixels (model coordinates).
 
     Only the components of ``FORCE_FROM`` organizations or more go through the force layout (``_force``), each
-    on its own; smaller components are drawn as small rings and isolates as a grid, placed apart (a shelf
-    packing: the largest components first, in rows, then the small ones, then the isolates). On a city-scale
+    on its own; smaller components are drawn as small rings, placed apart (a shelf packing: the largest first,
+    in rows), and the isolates as a grid below them. On a city-scale
     town most organizations are isolates, so the force layout sees only the part of the map that has ties.
     """
     if n == 0:
@@ -128,23 +130,25 @@ def preset_layout(n: int, source: IntArray, target: IntArray, *, seed: int = LAY
     bounds = np.r_[0, np.cumsum(sizes)]
     pos = np.zeros((n, 2), dtype=np.float64)
     boxes: list[tuple[IntArray, FloatArray, float]] = []  # nodes, positions around 0, radius
+    isolates: list[IntArray] = []
     for c in order:
         nodes = by_comp[bounds[c] : bounds[c + 1]]
         size = len(nodes)
         if size == 1:
-            boxes.append((nodes, np.zeros((1, 2)), NODE_SPACING / 2))
+            isolates.append(nodes)
             continue
-        radius = NODE_SPACING * max(0.6, float(np.sqrt(size)) * 0.9)
         if size >= FORCE_FROM:
+            radius = NODE_SPACING * float(np.sqrt(size)) * 1.5  # a force layout packs its core: give it room
             local = np.full(n, -1, dtype=np.int64)
             local[nodes] = np.arange(size)
             k = np.flatnonzero(edge_comp == c)
             s, t = local[source[k]], local[target[k]]
             boxes.append((nodes, _fit(_force(size, s, t, seed), radius), radius))
         else:
+            radius = NODE_SPACING * max(0.6, float(np.sqrt(size)) * 0.9)
             boxes.append((nodes, _ring(size, radius), radius))
-    area = sum((2 * r + NODE_SPACING) ** 2 for _, _, r in boxes)
-    row_width = max(2 * boxes[0][2] + NODE_SPACING, float(np.sqrt(area)) * 1.1)
+    area = sum((2 * r + NODE_SPACING) ** 2 for _, _, r in boxes) + len(isolates) * ISOLATE_SPACING**2
+    row_width = max([2 * r + NODE_SPACING for _, _, r in boxes[:1]] + [float(np.sqrt(area)) * 1.1])
     x = y = row_height = 0.0
     for nodes, local_pos, radius in boxes:
         side = 2 * radius + NODE_SPACING
@@ -153,4 +157,11 @@ def preset_layout(n: int, source: IntArray, target: IntArray, *, seed: int = LAY
         pos[nodes] = local_pos + np.array([x + side / 2, y + side / 2])
         x += side
         row_height = max(row_height, side)
+    if isolates:  # a grid below the components, closer together: they have no tie to show
+        top = y + row_height + (NODE_SPACING if boxes else 0.0)
+        per_row = max(1, int(row_width // ISOLATE_SPACING))
+        k = np.arange(len(isolates))
+        pos[np.concatenate(isolates)] = np.column_stack(
+            ((k % per_row) * ISOLATE_SPACING + ISOLATE_SPACING / 2, top + (k // per_row) * ISOLATE_SPACING)
+        )
     return pos

@@ -57,7 +57,7 @@ def test_components_and_isolates_are_placed_apart() -> None:
         gaps = np.sqrt(((other[:, None, :] - big.mean(axis=0)) ** 2).sum(axis=2))
         assert gaps.min() > radius  # nothing else inside the large component's circle
     spacing = np.sqrt(((isolates[:, None, :] - isolates[None, :, :]) ** 2).sum(axis=2))
-    assert spacing[~np.eye(len(isolates), dtype=bool)].min() >= graph.NODE_SPACING - 1e-9
+    assert spacing[~np.eye(len(isolates), dtype=bool)].min() >= graph.ISOLATE_SPACING - 1e-9
 
 
 # ------------------------------------------------------------------------------------- the worker and the cache

@@ -341,16 +341,23 @@
       });
       ctx.font = "12px sans-serif";
       ctx.textAlign = "center";
-      var named = Object.keys(labelled).map(function (id) { return index[id]; });
-      if (hover >= 0) { named.push(hover); }
-      if (selected >= 0) { named.push(selected); }
-      named.forEach(function (i) {
+      /* the hovered and selected names first (always shown), then the central ones that do not overlap them */
+      var named = [hover, selected].filter(function (i) { return i >= 0; })
+        .concat(Object.keys(labelled).map(function (id) { return index[id]; }));
+      var taken = [];
+      named.forEach(function (i, rank) {
         if (i === undefined) { return; }
         var x = xs[i] * s + ox, y = ys[i] * s + oy + radius[i] + 12;
         var text = nodes[i].name.length > 30 ? nodes[i].name.slice(0, 29) + "…" : nodes[i].name;
-        ctx.fillStyle = "rgba(255,255,255,0.85)";
         var w = ctx.measureText(text).width;
-        ctx.fillRect(x - w / 2 - 2, y - 11, w + 4, 14);
+        var box = [x - w / 2 - 2, y - 11, w + 4, 14];
+        var clash = taken.some(function (b) {
+          return box[0] < b[0] + b[2] && b[0] < box[0] + box[2] && box[1] < b[1] + b[3] && b[1] < box[1] + box[3];
+        });
+        if (clash && rank >= (hover >= 0) + (selected >= 0)) { return; }
+        taken.push(box);
+        ctx.fillStyle = "rgba(255,255,255,0.85)";
+        ctx.fillRect(box[0], box[1], box[2], box[3]);
         ctx.fillStyle = "#1b1f24";
         ctx.fillText(text, x, y);
       });
