@@ -12,6 +12,7 @@ milliseconds; the browser lays them out) and do not come here.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 from dataclasses import dataclass
@@ -69,10 +70,10 @@ class MapState:
     def failed(self) -> bool:
         return self.job.status == Job.Status.FAILED
 
-    def data(self) -> bytes:
-        """The data endpoint's JSON, as the worker wrote it."""
+    def data_gzip(self) -> bytes:
+        """The data endpoint's JSON as the worker wrote it, gzip-compressed."""
         stored = self.job.files.filter(name=DATA_FILE).values_list("content", flat=True).first()
-        return bytes(stored) if stored is not None else b""
+        return bytes(stored) if stored is not None else gzip.compress(b"{}")
 
     def figures(self) -> dict[str, object]:
         figures = (self.job.result or {}).get("figures", {})

@@ -3,6 +3,7 @@ computed once by a worker for one data version and filter set, and kept with its
 
 from __future__ import annotations
 
+import gzip
 import json
 from typing import Any
 
@@ -17,7 +18,8 @@ ORGANIZATIONS_SHOWN = 50
 """The page lists this many organizations (the most connected); the rest are in the downloads."""
 TIES_SHOWN = 100
 """The page lists this many ties (the highest rungs); the rest are in the downloads."""
-DATA_FILE = "data.json"
+DATA_FILE = "data.json.gz"
+"""The job's file: the data endpoint's JSON, gzip-compressed."""
 
 
 @job_task
@@ -36,7 +38,8 @@ def compute_map(job: Job, *, key: str, query: list[list[str]]) -> dict[str, Any]
     data = selectors.map_data(town_map)
     data["status"] = "ready"
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
-    attach_file(job, name=DATA_FILE, content=body, content_type="application/json")
+    # Kept compressed (a city's 4.7 MB are about 1 MB): fewer bytes to read from the database and to send.
+    attach_file(job, name=DATA_FILE, content=gzip.compress(body, compresslevel=6), content_type="application/json")
     report_progress(job, 3, 3, gettext_noop("Writing the map"))
     return {
         "key": key,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
@@ -162,7 +163,13 @@ def network_map_data_view(request: HttpRequest, town: Town) -> HttpResponse:
     back = reverse("network-map", kwargs={"town": town.slug}) + "?" + urlencode(filters.query())
     state = snapshots.map_state(town, filters, user=request.user, retry_failed=False, back_url=back)
     if state.ready:
-        return HttpResponse(state.data(), content_type="application/json")
+        body = state.data_gzip()
+        if "gzip" not in request.headers.get("Accept-Encoding", ""):
+            return HttpResponse(gzip.decompress(body), content_type="application/json")
+        response = HttpResponse(body, content_type="application/json")
+        response["Content-Encoding"] = "gzip"
+        response["Vary"] = "Accept-Encoding"
+        return response
     return JsonResponse(job_status(state.job), status=200 if state.failed else 202)
 
 

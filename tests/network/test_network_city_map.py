@@ -4,6 +4,8 @@ and small components placed apart without the force layout; a pair's disagreemen
 from __future__ import annotations
 
 import datetime as dt
+import gzip
+import json
 from typing import Any
 
 import numpy as np
@@ -117,6 +119,8 @@ def test_the_data_endpoint_answers_with_the_jobs_status_and_never_runs_the_layou
     assert ready.status_code == 200 and data["status"] == "ready" and data["preset_layout"] is True
     assert len(data["nodes"]) == 40 and all("x" in n and "y" in n for n in data["nodes"])
     assert len(data["edges"]) == 10
+    compressed = client.get(reverse("network-map-data", kwargs={"town": "town-a"}), HTTP_ACCEPT_ENCODING="gzip, br")
+    assert compressed["Content-Encoding"] == "gzip" and json.loads(gzip.decompress(compressed.content)) == data
     page = client.get(reverse("network-map", kwargs={"town": "town-a"}))
     assert b'data-testid="map-job"' not in page.content
     assert page.context["summary"]["n_ties"] == 10 and page.context["summary"]["isolates"] == 30
