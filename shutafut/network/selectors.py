@@ -257,28 +257,25 @@ def _num(x: float) -> float | None:
 
 def map_data(town_map: TownMap) -> dict[str, object]:
     """The data endpoint's JSON: nodes with their metrics (and preset positions), ties with their ratings."""
-    nodes = []
-    for i, node in enumerate(map_data_nodes(town_map)):
+    nodes = map_data_nodes(town_map)
+    xy = np.round(town_map.positions, 1).tolist() if town_map.positions is not None else None
+    for i, node in enumerate(nodes):
         node["id"] = str(node["id"])
         del node["component"]
-        if town_map.positions is not None:
-            node["x"] = round(float(town_map.positions[i, 0]), 1)
-            node["y"] = round(float(town_map.positions[i, 1]), 1)
-        nodes.append(node)
+        if xy is not None:
+            node["x"], node["y"] = xy[i]
     edges = []
     p = town_map.pairs
-    for k in np.flatnonzero(town_map.tie_mask()):
-        s, t = int(p.source[k]), int(p.target[k])
-        edge: dict[str, object] = {
-            "source": str(town_map.orgs[s].id),
-            "target": str(town_map.orgs[t].id),
-            "rung": int(p.rung[k]),
-            "domain": town_map.domain[k],
-        }
+    ids = [str(o.id) for o in town_map.orgs]
+    ties = np.flatnonzero(town_map.tie_mask())
+    for k, s, t, rung in zip(
+        ties.tolist(), p.source[ties].tolist(), p.target[ties].tolist(), p.rung[ties].tolist(), strict=True
+    ):
+        edge: dict[str, object] = {"source": ids[s], "target": ids[t], "rung": rung, "domain": town_map.domain[k]}
         if town_map.filters.wave is not None:
             edge["rating_source_to_target"] = town_map.ratings.get((s, t))
             edge["rating_target_to_source"] = town_map.ratings.get((t, s))
-            explanation = pair_explanation(int(p.rung[k]), town_map.ratings.get((s, t)), town_map.ratings.get((t, s)))
+            explanation = pair_explanation(rung, town_map.ratings.get((s, t)), town_map.ratings.get((t, s)))
             if explanation:
                 edge["explanation"] = explanation
         edges.append(edge)
@@ -390,17 +387,29 @@ def organization_rows(town_map: TownMap, limit: int | None = None) -> list[dict[
 
 def map_data_nodes(town_map: TownMap) -> list[dict[str, object]]:
     r = town_map.report
+    n = town_map.n
+
+    def column(values: object, *, nan: bool = True) -> list[float | None]:
+        # one conversion per array (tolist), not per organization: a city has 20,000 of them
+        out: list[float | None] = np.asarray(values, dtype=np.float64)[:n].tolist()
+        return [None if x != x else x for x in out] if nan else out
+
+    degree = np.asarray(r.degrees.degree)[:n].astype(int).tolist()
+    strength = column(r.degrees.strength, nan=False)
+    betweenness, closeness = column(r.betweenness.normalized), column(r.closeness.values)
+    effective = column(r.effective_size)
+    component = np.asarray(r.components.membership)[:n].astype(int).tolist() if n else []
     return [
         {
             "id": o.id,
             "name": o.name,
             "sector": o.sector,
-            "degree": int(r.degrees.degree[i]),
-            "strength": float(r.degrees.strength[i]),
-            "betweenness": _num(float(r.betweenness.normalized[i])),
-            "closeness": _num(float(r.closeness.values[i])),
-            "effective_size": _num(float(r.effective_size[i])),
-            "component": int(r.components.membership[i]) if town_map.n else 0,
+            "degree": degree[i],
+            "strength": strength[i],
+            "betweenness": betweenness[i],
+            "closeness": closeness[i],
+            "effective_size": effective[i],
+            "component": component[i],
         }
         for i, o in enumerate(town_map.orgs)
     ]
