@@ -30,6 +30,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.bench_map_browser import FLAGS, open_map  # noqa: E402
 from bench.bigtown import GUIDESTAR, REPO, bench_database, build_big_town, migrate  # noqa: E402
 
 
@@ -219,30 +220,19 @@ def _map_in_chromium(bench: Bench, client: Any, town: Any) -> None:
     server.start()
     server.is_ready.wait()
     base = f"http://localhost:{server.port}"
-    ready = "() => !!(window.shutafutMap && document.getElementById('map-canvas').dataset.ready)"
-    flags = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"]
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=flags)
+            browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=FLAGS)
             for attempt in ("first", "second"):
-                context = browser.new_context(locale="he-IL", viewport={"width": 1280, "height": 900})
-                context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": base}])
-                page = context.new_page()
-                t0 = time.perf_counter()
-                page.goto(f"{base}/t/{town.slug}/map/")
-                page.wait_for_function(ready, timeout=120_000)
-                wall = time.perf_counter() - t0
-                renderer, nodes, edges, fetch_ms, draw_ms = page.evaluate(
-                    "() => { const m = window.shutafutMap; return [m.renderer, m.data.nodes.length,"
-                    " m.data.edges.length, m.fetchMs, m.drawMs]; }"
-                )
+                context, wall, m = open_map(browser, base, session, f"/t/{town.slug}/map/")
                 print(
-                    f"map page in Chromium ({attempt} load): {nodes:,} organizations and {edges:,} ties drawn by the "
-                    f"{renderer} renderer; page load to drawn {wall:.2f} s (goal <= 3 s; data.json fetched and parsed "
-                    f"{fetch_ms} ms, drawn {draw_ms} ms)"
+                    f"map page in Chromium ({attempt} load): {m['nodes']:,} organizations and {m['edges']:,} ties "
+                    f"drawn by the {m['renderer']} renderer; page load to drawn {wall:.2f} s (goal <= 3 s; data.json "
+                    f"fetched and parsed {m['fetchMs']} ms, drawn {m['drawMs']} ms)"
                 )
                 if attempt == "second":
-                    page.locator("#map-canvas").screenshot(path=str(bench.folder.parent / "shutafut-bench-map.png"))
+                    screenshot = bench.folder.parent / "shutafut-bench-map.png"
+                    context.pages[0].locator("#map-canvas").screenshot(path=str(screenshot))
                 context.close()
             browser.close()
     finally:

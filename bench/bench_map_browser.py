@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -55,6 +56,25 @@ def make_town(slug: str, n: int) -> int:
         for (x, y), r in zip(pairs, rungs, strict=True)
     )
     return len(pairs)
+
+
+def open_map(browser: Any, base: str, session: str, path: str) -> tuple[Any, float, dict[str, Any]]:
+    """Open the map page ``path`` in a new logged-in context of ``browser`` and wait until it is drawn; return the
+    context (the caller closes it), the seconds from page load to drawn, and the page's own figures."""
+    from django.conf import settings
+
+    context = browser.new_context(locale="he-IL", viewport={"width": 1280, "height": 900})
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": base}])
+    page = context.new_page()
+    started = time.perf_counter()
+    page.goto(f"{base}{path}")
+    page.wait_for_function(READY, timeout=120_000)
+    wall = time.perf_counter() - started
+    figures = page.evaluate(
+        "() => { const m = window.shutafutMap; return {renderer: m.renderer, nodes: m.data.nodes.length,"
+        " edges: m.data.edges.length, renderMs: m.renderMs, fetchMs: m.fetchMs, drawMs: m.drawMs}; }"
+    )
+    return context, wall, figures
 
 
 def main() -> int:
@@ -112,16 +132,14 @@ def main() -> int:
             browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
             for n, ties in towns.items():
                 for attempt in ("first", "second"):
-                    context = browser.new_context(locale="he-IL")
-                    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": base}])
-                    page = context.new_page()
-                    started = time.perf_counter()
-                    page.goto(f"{base}/t/bench-{n}/map/")
-                    page.wait_for_function(READY, timeout=120_000)
-                    wall = time.perf_counter() - started
-                    nodes, edges, render_ms, fetch_ms, draw_ms, renderer = page.evaluate(
-                        "() => { const m = window.shutafutMap; return [m.data.nodes.length, m.data.edges.length,"
-                        " m.renderMs, m.fetchMs, m.drawMs, m.renderer]; }"
+                    context, wall, m = open_map(browser, base, session, f"/t/bench-{n}/map/")
+                    nodes, edges, render_ms, fetch_ms, draw_ms, renderer = (
+                        m["nodes"],
+                        m["edges"],
+                        m["renderMs"],
+                        m["fetchMs"],
+                        m["drawMs"],
+                        m["renderer"],
                     )
                     print(
                         f"{n:,} organizations ({attempt} load): {nodes:,} nodes and {edges:,} of {ties:,} ties drawn"
