@@ -82,7 +82,7 @@
 
   /* The most central organizations (bridging, then ties) get a label; the others show theirs on hover. */
   function labelledIds(nodes) {
-    var k = Math.min(12, Math.max(3, Math.ceil(nodes.length / 6)));
+    var k = Math.min(8, Math.max(3, Math.ceil(nodes.length / 8)));
     var ranked = nodes.filter(function (n) { return n.degree > 0; }).slice().sort(function (a, b) {
       return ((b.betweenness || 0) - (a.betweenness || 0)) || (b.degree - a.degree) || (a.name < b.name ? -1 : 1);
     });
@@ -219,7 +219,7 @@
         "background-color": "#777",
         "width": "mapData(degree, 0, " + maxDegree + ", " + size + ")",
         "height": "mapData(degree, 0, " + maxDegree + ", " + size + ")",
-        "label": "", "font-size": 12, "min-zoomed-font-size": large ? 10 : 6,
+        "label": "", "font-size": large ? 12 : 16, "min-zoomed-font-size": large ? 10 : 6,
         "text-valign": "bottom", "text-margin-y": 3, "color": "#1b1f24",
         "text-background-color": "#ffffff", "text-background-opacity": 0.8, "text-background-padding": 1,
         "text-wrap": "ellipsis", "text-max-width": 140
