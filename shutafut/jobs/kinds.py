@@ -13,4 +13,5 @@ KINDS: dict[str, Promise] = {
     "import-funding": _("Import of funding flows"),
     "town-pdf": _("Town report (PDF)"),
     "partnership-pdf": _("Partnership report (PDF)"),
+    "network-map": _("Relationship map (layout and measures)"),
 }

@@ -27,14 +27,15 @@ from dataclasses import dataclass, field
 import numpy as np
 from django.db.models import Q
 from django.http import Http404
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from shutafut.accounts.models import Town
+from shutafut.lib.choices import label_of
 from shutafut.model.ladder import CompetitionRule, Rung
 from shutafut.model.sectors import Sector
 from shutafut.network import metrics
 from shutafut.network.aggregate import numeric_levels
-from shutafut.network.graph import PRESET_LAYOUT_FROM, FloatArray, IntArray, Pairs, max_rung_pairs, preset_layout
+from shutafut.network.graph import FloatArray, IntArray, Pairs, max_rung_pairs, preset_layout
 from shutafut.network.metrics import BoolArray
 from shutafut.organizations.models import Organization
 from shutafut.relationships.models import Relationship
@@ -49,6 +50,10 @@ THRESHOLDS: tuple[int, ...] = (
     int(Rung.PARTNERSHIP),
 )
 DEFAULT_THRESHOLD = int(Rung.INFORMING)
+PAGE_THRESHOLD = int(Rung.COORDINATION)
+"""The map page's threshold when none is chosen (issue 12): on the 64-organization demo, informing gives 258 ties
+(a hairball), coordination 158 with one isolate, cooperation 71 in seven pieces. Coordination is also where
+working together begins on the ladder; informing stays one click away."""
 TOP_LEVEL = float(Rung.COOPERATION)
 """Cut-off of the "share of ties at the top two rungs" (cooperation and partnership)."""
 
@@ -85,8 +90,8 @@ def town_wave(town: Town, value: object) -> Wave:
 def parse_filters(params: Mapping[str, object], *, town: Town) -> MapFilters:
     """Read ``threshold``, ``sector`` (repeatable), ``domain`` (repeatable) and ``wave`` from a QueryDict.
 
-    Unknown thresholds fall back to the default and unknown sectors are ignored; a wave that is not the town's
-    is a 404 (through ``town_wave``).
+    Unknown thresholds fall back to the page's default (``PAGE_THRESHOLD``) and unknown sectors are ignored; a
+    wave that is not the town's is a 404 (through ``town_wave``).
     """
     getlist = getattr(params, "getlist", None)
 
@@ -103,7 +108,7 @@ def parse_filters(params: Mapping[str, object], *, town: Town) -> MapFilters:
     wave_raw = (values("wave") or [""])[0]
     wave = town_wave(town, wave_raw) if wave_raw else None
     return MapFilters(
-        threshold=threshold if threshold is not None else DEFAULT_THRESHOLD,
+        threshold=threshold if threshold is not None else PAGE_THRESHOLD,
         sectors=sectors if len(sectors) < len(SECTORS) else (),
         domains=domains,
         wave=wave,
@@ -133,7 +138,7 @@ class TownMap:
     ratings: Mapping[tuple[int, int], int] = field(default_factory=dict)
     """Wave maps: (rater index, rated index) → rung (roll-up max). Empty for recorded maps."""
     positions: FloatArray | None = None
-    """Server-side layout ``(n, 2)`` for large maps (``PRESET_LAYOUT_FROM`` organizations), else ``None``."""
+    """Server-side layout ``(n, 2)`` when the map's task computed it (large towns), else ``None``."""
 
     @property
     def n(self) -> int:
@@ -170,8 +175,11 @@ def _org_rows(town: Town, filters: MapFilters) -> list[Org]:
     ]
 
 
-def build_map(town: Town, filters: MapFilters, *, layout: bool = True) -> TownMap:
-    """Read the selected map and compute its metrics (see the module docstring for every convention)."""
+def build_map(town: Town, filters: MapFilters, *, layout: bool = False) -> TownMap:
+    """Read the selected map and compute its metrics (see the module docstring for every convention).
+
+    ``layout=True`` also places the organizations (``graph.preset_layout``, seconds on a city): only the map's
+    task does that (``network.tasks``), never a request."""
     orgs = _org_rows(town, filters)
     index = {o.id: i for i, o in enumerate(orgs)}
     n = len(orgs)
@@ -226,7 +234,7 @@ def build_map(town: Town, filters: MapFilters, *, layout: bool = True) -> TownMa
     th = float(filters.threshold)
     report = metrics.analyze(network, th, levels=[float(x) for x in THRESHOLDS], top_level=TOP_LEVEL)
     positions = None
-    if layout and n >= PRESET_LAYOUT_FROM:
+    if layout:
         s, t, _ = network.ties(th)
         positions = preset_layout(n, s, t)
     return TownMap(
@@ -249,27 +257,27 @@ def _num(x: float) -> float | None:
 
 def map_data(town_map: TownMap) -> dict[str, object]:
     """The data endpoint's JSON: nodes with their metrics (and preset positions), ties with their ratings."""
-    nodes = []
-    for i, node in enumerate(map_data_nodes(town_map)):
+    nodes = map_data_nodes(town_map)
+    xy = np.round(town_map.positions, 1).tolist() if town_map.positions is not None else None
+    for i, node in enumerate(nodes):
         node["id"] = str(node["id"])
         del node["component"]
-        if town_map.positions is not None:
-            node["x"] = round(float(town_map.positions[i, 0]), 1)
-            node["y"] = round(float(town_map.positions[i, 1]), 1)
-        nodes.append(node)
+        if xy is not None:
+            node["x"], node["y"] = xy[i]
     edges = []
     p = town_map.pairs
-    for k in np.flatnonzero(town_map.tie_mask()):
-        s, t = int(p.source[k]), int(p.target[k])
-        edge: dict[str, object] = {
-            "source": str(town_map.orgs[s].id),
-            "target": str(town_map.orgs[t].id),
-            "rung": int(p.rung[k]),
-            "domain": town_map.domain[k],
-        }
+    ids = [str(o.id) for o in town_map.orgs]
+    ties = np.flatnonzero(town_map.tie_mask())
+    for k, s, t, rung in zip(
+        ties.tolist(), p.source[ties].tolist(), p.target[ties].tolist(), p.rung[ties].tolist(), strict=True
+    ):
+        edge: dict[str, object] = {"source": ids[s], "target": ids[t], "rung": rung, "domain": town_map.domain[k]}
         if town_map.filters.wave is not None:
             edge["rating_source_to_target"] = town_map.ratings.get((s, t))
             edge["rating_target_to_source"] = town_map.ratings.get((t, s))
+            explanation = pair_explanation(rung, town_map.ratings.get((s, t)), town_map.ratings.get((t, s)))
+            if explanation:
+                edge["explanation"] = explanation
         edges.append(edge)
     return {
         "threshold": town_map.filters.threshold,
@@ -277,6 +285,51 @@ def map_data(town_map: TownMap) -> dict[str, object]:
         "summary": summary_rows(town_map),
         "nodes": nodes,
         "edges": edges,
+    }
+
+
+def pair_explanation(shown: int, one: int | None, other: int | None) -> str:
+    """In words, why a wave's pair shows ``shown`` when its two sides rated it ``one`` and ``other`` differently
+    (or one side did not answer); empty when they agree. The convention is the one closing a survey stores
+    (shutafut.surveys.services: the lower of the two ratings; a missing side takes the counterpart's)."""
+    if one == other:
+        return ""
+    if one is None or other is None:
+        given = one if other is None else other
+        return gettext(
+            "Only one side rated this pair: “%(given)s”. Shown: “%(shown)s”, the rating of the side that answered."
+        ) % {"given": _rung_word(given), "shown": _rung_word(shown)}
+    return gettext(
+        "One side said “%(one)s”, the other “%(other)s”. Shown: “%(shown)s”. A survey keeps the lower of the two "
+        "ratings: a pair is only as close as its more sceptical side says."
+    ) % {"one": _rung_word(one), "other": _rung_word(other), "shown": _rung_word(shown)}
+
+
+def _rung_word(rung: int | None) -> str:
+    return label_of(Rung, rung) if rung is not None else "—"
+
+
+def page_figures(town_map: TownMap, *, organizations: int, ties: int) -> dict[str, object]:
+    """What the map page shows besides the drawing, as JSON values (kept with the map's cached layout, so that
+    a city's page is rendered without computing anything): summary, rung distribution, heat map, the most
+    connected organizations and the highest ties (with how many more each list has)."""
+    orgs = organization_rows(town_map, organizations)
+    tie_list = tie_rows(town_map, limit=ties)
+    for row in tie_list:
+        for side in ("source", "target"):
+            org = row[side]
+            assert isinstance(org, Org)
+            row[side] = {"id": org.id, "name": org.name, "sector": org.sector}
+    return {
+        "summary": summary_rows(town_map),
+        "distribution": town_map.rung_distribution(),
+        "heat": [
+            [{"ties": c.ties, "mean_rung": c.mean_rung, "shade": c.shade} for c in row] for row in heat_map(town_map)
+        ],
+        "organizations": orgs,
+        "organizations_more": max(0, town_map.n - len(orgs)),
+        "ties": tie_list,
+        "ties_more": max(0, int(town_map.tie_mask().sum()) - len(tie_list)),
     }
 
 
@@ -334,17 +387,29 @@ def organization_rows(town_map: TownMap, limit: int | None = None) -> list[dict[
 
 def map_data_nodes(town_map: TownMap) -> list[dict[str, object]]:
     r = town_map.report
+    n = town_map.n
+
+    def column(values: object, *, nan: bool = True) -> list[float | None]:
+        # one conversion per array (tolist), not per organization: a city has 20,000 of them
+        out: list[float | None] = np.asarray(values, dtype=np.float64)[:n].tolist()
+        return [None if x != x else x for x in out] if nan else out
+
+    degree = np.asarray(r.degrees.degree)[:n].astype(int).tolist()
+    strength = column(r.degrees.strength, nan=False)
+    betweenness, closeness = column(r.betweenness.normalized), column(r.closeness.values)
+    effective = column(r.effective_size)
+    component = np.asarray(r.components.membership)[:n].astype(int).tolist() if n else []
     return [
         {
             "id": o.id,
             "name": o.name,
             "sector": o.sector,
-            "degree": int(r.degrees.degree[i]),
-            "strength": float(r.degrees.strength[i]),
-            "betweenness": float(r.betweenness.normalized[i]),
-            "closeness": float(r.closeness.values[i]),
-            "effective_size": _num(float(r.effective_size[i])),
-            "component": int(r.components.membership[i]) if town_map.n else 0,
+            "degree": degree[i],
+            "strength": strength[i],
+            "betweenness": betweenness[i],
+            "closeness": closeness[i],
+            "effective_size": effective[i],
+            "component": component[i],
         }
         for i, o in enumerate(town_map.orgs)
     ]

@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from shutafut.accounts.decorators import town_view
 from shutafut.accounts.models import Town
+from shutafut.jobs.selectors import job_status
 from shutafut.lib.choices import choices, label_of
 from shutafut.model.ladder import Rung
 from shutafut.model.sectors import Sector
-from shutafut.network import exports, selectors
+from shutafut.network import exports, selectors, snapshots, tasks
 from shutafut.network.selectors import TownMap
 
-ORGANIZATIONS_SHOWN = 50
-TIES_SHOWN = 100
+ORGANIZATIONS_SHOWN = tasks.ORGANIZATIONS_SHOWN
+TIES_SHOWN = tasks.TIES_SHOWN
 
 
 def _filter_context(town: Town, filters: selectors.MapFilters) -> dict[str, object]:
@@ -33,65 +37,140 @@ def _filter_context(town: Town, filters: selectors.MapFilters) -> dict[str, obje
     }
 
 
+def metric_glossary() -> list[dict[str, str]]:
+    """The map's measures in plain words: a name, one line on what it says, and where it comes from."""
+    partner, science, ours = _("PARTNER"), _("network science"), _("our proposal")
+    rows = [
+        ("degree", _("Ties"), _("With how many organizations it has a tie at the threshold."), partner),
+        (
+            "strength",
+            _("Strength of ties"),
+            _("The sum of the rungs of its ties: close ties count more than distant ones."),
+            ours,
+        ),
+        (
+            "betweenness",
+            _("Bridging"),
+            _("How often it lies on the shortest way between two other organizations (betweenness)."),
+            science,
+        ),
+        (
+            "closeness",
+            _("Reach"),
+            _("How few steps separate it from the other organizations of its part of the map (closeness)."),
+            partner,
+        ),
+        (
+            "effective_size",
+            _("Non-redundant ties"),
+            _("How many of its partners are not tied to each other: reach into separate circles (Burt's formula)."),
+            partner,
+        ),
+        ("density", _("Density"), _("The share of all possible pairs that have a tie."), partner),
+        (
+            "degree_centralization",
+            _("Concentration"),
+            _("1 when the whole map hangs on one organization (a star), 0 when all are equally connected."),
+            partner,
+        ),
+        ("mean_rung", _("Mean rung"), _("The average rung of the ties, on our ladder."), ours),
+        (
+            "ei_index",
+            _("Openness across sectors"),
+            _("From −1 (ties only within sectors) to +1 (ties only across sectors): the E–I index."),
+            science,
+        ),
+        ("components", _("Separate groups"), _("Parts of the map with no tie between them."), science),
+    ]
+    return [{"key": k, "name": str(n), "explanation": str(e), "source": str(src)} for k, n, e, src in rows]
+
+
+def _figure_context(figures: dict[str, Any]) -> dict[str, object]:
+    rung_labels = [label_of(Rung, r) for r in Rung]
+    sector_labels = [label_of(Sector, s) for s in selectors.SECTORS]
+    distribution = [int(x) for x in figures["distribution"]]
+    heat = figures["heat"]
+    return {
+        "summary": figures["summary"],
+        "ladder": list(zip(rung_labels, distribution, strict=True)),
+        "ladder_chart": {"labels": rung_labels, "counts": distribution, "title": _("Pairs by rung")},
+        "heat": list(zip(sector_labels, heat, strict=True)),
+        "heat_chart": {
+            "labels": sector_labels,
+            "counts": [[c["ties"] for c in row] for row in heat],
+            "title": _("Ties between sectors"),
+        },
+        "organizations": figures["organizations"],
+        "organizations_more": figures["organizations_more"],
+        "ties": figures["ties"],
+        "ties_more": figures["ties_more"],
+    }
+
+
 @town_view()
 def network_map_view(request: HttpRequest, town: Town) -> HttpResponse:
+    """The map page. A large town's figures come from the map's job (computed by a worker, kept per data version);
+    while it runs the page says so, with its progress, and reloads itself when the map is ready."""
     filters = selectors.parse_filters(request.GET, town=town)
-    town_map = selectors.build_map(town, filters, layout=False)
-    distribution = town_map.rung_distribution()
-    rung_labels = [label_of(Rung, r) for r in Rung]
-    heat = selectors.heat_map(town_map)
+    context: dict[str, object] = {"town": town, **_filter_context(town, filters)}
+    figures: dict[str, Any] | None
+    if snapshots.needs_worker(town):
+        state = snapshots.map_state(
+            town, filters, user=request.user, retry_failed=True, back_url=request.get_full_path()
+        )
+        figures = state.figures() if state.ready else None
+        context["job"] = job_status(state.job)
+    else:
+        town_map = selectors.build_map(town, filters)
+        figures = selectors.page_figures(town_map, organizations=ORGANIZATIONS_SHOWN, ties=TIES_SHOWN)
+    if figures:
+        context.update(_figure_context(figures))
+    glossary = metric_glossary()
     sector_labels = [label_of(Sector, s) for s in selectors.SECTORS]
-    organizations = selectors.organization_rows(town_map, ORGANIZATIONS_SHOWN)
-    ties = selectors.tie_rows(town_map, limit=TIES_SHOWN)
-    return render(
-        request,
-        "network/map.html",
-        {
-            "town": town,
-            **_filter_context(town, filters),
-            "summary": selectors.summary_rows(town_map),
-            "ladder": list(zip(rung_labels, distribution, strict=True)),
-            "ladder_chart": {"labels": rung_labels, "counts": distribution, "title": _("Pairs by rung")},
-            "heat": [(label, row) for label, row in zip(sector_labels, heat, strict=True)],
-            "heat_chart": {
-                "labels": sector_labels,
-                "counts": [[c.ties for c in row] for row in heat],
-                "title": _("Ties between sectors"),
-            },
-            "sector_labels": sector_labels,
-            "organizations": organizations,
-            "organizations_more": max(0, town_map.n - len(organizations)),
-            "ties": ties,
-            "ties_more": max(0, int(town_map.tie_mask().sum()) - len(ties)),
-            "map_strings": {
-                "sectors": dict(zip(selectors.SECTORS, sector_labels, strict=True)),
-                "rungs": rung_labels,
-                "none": _("not given"),
-                "loading": _("Drawing the map…"),
-                "failed": _("The map could not be drawn; the tables below hold the same data."),
-                "drawn": _("%(nodes)s organizations and %(edges)s ties drawn."),
-                "sector": _("Sector"),
-                "degree": _("Ties"),
-                "strength": _("Strength (sum of rungs)"),
-                "betweenness": _("Betweenness"),
-                "closeness": _("Closeness"),
-                "effective_size": _("Effective size"),
-                "ties_heading": _("Ties"),
-                "no_ties": _("No ties at this threshold."),
-                "rung": _("Rung"),
-                "domain": _("Domain"),
-                "rating_by": _("Rating by %(name)s"),
-            },
-        },
-    )
+    context["glossary"] = glossary
+    context["sector_labels"] = sector_labels
+    context["map_strings"] = {
+        "sectors": dict(zip(selectors.SECTORS, sector_labels, strict=True)),
+        "rungs": [label_of(Rung, r) for r in Rung],
+        "metrics": {g["key"]: g for g in glossary},
+        "none": _("not given"),
+        "loading": _("Drawing the map…"),
+        "computing": _("The map of this town is being computed by a worker: %(percent)s."),
+        "waiting": _("The map waits for a worker to compute it."),
+        "failed": _("The map could not be drawn; the tables below hold the same data."),
+        "drawn": _("%(nodes)s organizations and %(edges)s ties drawn."),
+        "labels_note": _("Names shown: the %(n)s most connected organizations; point at a circle for the others."),
+        "sector": _("Sector"),
+        "ties_heading": _("Ties"),
+        "no_ties": _("No ties at this threshold."),
+        "rung": _("Rung"),
+        "domain": _("Domain"),
+        "rating_by": _("Rating by %(name)s"),
+        "why": _("Why this rung"),
+    }
+    return render(request, "network/map.html", context)
 
 
 @town_view()
-def network_map_data_view(request: HttpRequest, town: Town) -> JsonResponse:
+def network_map_data_view(request: HttpRequest, town: Town) -> HttpResponse:
+    """The drawing's data. A large town's map is never computed here: the stored JSON of its job is served as
+    it is, or, while a worker computes it, the job's status (HTTP 202) for the page to show and poll."""
     filters = selectors.parse_filters(request.GET, town=town)
-    return JsonResponse(
-        selectors.map_data(selectors.build_map(town, filters)), json_dumps_params={"ensure_ascii": False}
-    )
+    if not snapshots.needs_worker(town):
+        data = selectors.map_data(selectors.build_map(town, filters))
+        data["status"] = "ready"
+        return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    back = reverse("network-map", kwargs={"town": town.slug}) + "?" + urlencode(filters.query())
+    state = snapshots.map_state(town, filters, user=request.user, retry_failed=False, back_url=back)
+    if state.ready:
+        body = state.data_gzip()
+        if "gzip" not in request.headers.get("Accept-Encoding", ""):
+            return HttpResponse(gzip.decompress(body), content_type="application/json")
+        response = HttpResponse(body, content_type="application/json")
+        response["Content-Encoding"] = "gzip"
+        response["Vary"] = "Accept-Encoding"
+        return response
+    return JsonResponse(job_status(state.job), status=200 if state.failed else 202)
 
 
 @town_view()

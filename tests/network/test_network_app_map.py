@@ -13,7 +13,7 @@ import pytest
 from django.urls import reverse
 
 from shutafut.network import selectors
-from shutafut.network.graph import max_rung_pairs, preset_layout
+from shutafut.network.graph import max_rung_pairs
 
 pytestmark = pytest.mark.django_db
 
@@ -132,7 +132,8 @@ def test_filters_are_read_from_the_query_string_and_unknown_values_fall_back(dem
     f = selectors.parse_filters(
         rf.get("/", {"threshold": "9", "sector": ["third", "nope"], "domain": EDU}).GET, town=town
     )
-    assert (f.threshold, f.sectors, f.domains, f.wave) == (2, ("third",), (EDU,), None)
+    assert (f.threshold, f.sectors, f.domains, f.wave) == (selectors.PAGE_THRESHOLD, ("third",), (EDU,), None)
+    assert selectors.PAGE_THRESHOLD == 3  # coordination: the page's default (issue 12)
     f = selectors.parse_filters(rf.get("/", {"threshold": "4", "wave": demo_map["w1"].pk}).GET, town=town)
     assert (f.threshold, f.wave) == (4, demo_map["w1"])
 
@@ -271,6 +272,7 @@ def test_the_ladder_distribution_counts_every_selected_pair_by_rung(demo_map) ->
 
 
 def _get(client, name: str, **params):  # type: ignore[no-untyped-def]
+    params.setdefault("threshold", 2)  # the exports at informing, the lowest threshold
     response = client.get(reverse(name, kwargs={"town": "town-a"}), params)
     assert response.status_code == 200
     return response
@@ -388,10 +390,3 @@ def test_max_rung_pairs_keeps_the_highest_rung_of_each_unordered_pair_and_its_ro
         (0, 1, 5, 1),
         (0, 3, 2, 4),
     ]
-
-
-def test_the_preset_layout_is_reproducible_and_scaled() -> None:
-    s, t = np.array([0, 1, 2, 3]), np.array([1, 2, 3, 4])
-    a, b = preset_layout(6, s, t), preset_layout(6, s, t)
-    assert np.array_equal(a, b) and a.shape == (6, 2)
-    assert a.min() == 0.0 and a.max() == pytest.approx(2000.0)
