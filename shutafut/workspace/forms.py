@@ -5,6 +5,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from shutafut.accounts.models import Role
@@ -227,6 +228,7 @@ class MilestoneForm(forms.ModelForm[Milestone]):
         model = Milestone
         fields = ["goal", "title", "due", "weight"]
         widgets = {"due": DATE}
+        labels = {"goal": capfirst(_("goal"))}
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -241,6 +243,7 @@ class TaskForm(forms.ModelForm[Task]):
         model = Task
         fields = ["milestone", "title", "owner", "due", "weight", "progress"]
         widgets = {"due": DATE}
+        labels = {"milestone": capfirst(_("milestone"))}
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -254,6 +257,7 @@ class IndicatorValueForm(forms.ModelForm[IndicatorValue]):
         model = IndicatorValue
         fields = ["goal", "date", "value"]
         widgets = {"date": DATE}
+        labels = {"goal": capfirst(_("goal"))}
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
