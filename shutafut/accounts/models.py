@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from shutafut.lib.choices import Labels
 
@@ -39,7 +40,7 @@ class Town(models.Model):
 
 class Role(models.TextChoices):
     COORDINATOR = "coordinator", _("Coordinator")
-    MEMBER = "member", _("Member")
+    MEMBER = "member", pgettext_lazy("town role", "Member")
     VIEWER = "viewer", _("Viewer")
 
 

@@ -8,6 +8,7 @@ the page links each test to the records it rests on.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
@@ -232,6 +233,22 @@ def diagnosis_for_reading(partnership: Partnership, lang: str | None = None) -> 
     return dict(name_records(diagnosis_document(partnership, lang), record_labels(partnership)))
 
 
+def collapse_repeats(snapshots: Iterable[DiagnosisSnapshot]) -> list[DiagnosisSnapshot]:
+    """The history as a reader follows it: of consecutive snapshots that read the same (rung, whether a partnership,
+    exclusion), only the first, when that state was reached. (A snapshot is kept when any test's status changed, so
+    the same rung could follow itself several times.)"""
+    kept: list[DiagnosisSnapshot] = []
+    for snap in snapshots:
+        if kept and (kept[-1].rung, kept[-1].is_partnership, kept[-1].exclusion) == (
+            snap.rung,
+            snap.is_partnership,
+            snap.exclusion,
+        ):
+            continue
+        kept.append(snap)
+    return kept
+
+
 def diagnosis_context(partnership: Partnership) -> dict[str, Any]:
     """What the partnership page shows: the diagnosis in the active language, the ladder and the history."""
     lang = get_language() or "he"
@@ -244,5 +261,5 @@ def diagnosis_context(partnership: Partnership) -> dict[str, Any]:
         {"order": int(r), "code": r.code, "name": info.name.in_lang(lang), "current": int(r) == current}
         for r, info in sorted(RUNGS.items())
     ]
-    history = list(DiagnosisSnapshot.objects.filter(partnership=partnership).order_by("computed_at", "pk"))
+    history = collapse_repeats(DiagnosisSnapshot.objects.filter(partnership=partnership).order_by("computed_at", "pk"))
     return {"diagnosis": document, "ladder": ladder, "rung_history": history, "Rung": Rung}

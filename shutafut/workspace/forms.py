@@ -7,6 +7,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from shutafut.accounts.models import Role
 from shutafut.guide.selectors import town_table
@@ -57,7 +58,7 @@ def _table_choices(table: SectorTable = SECTOR_TABLE) -> list[tuple[Any, Any]]:
 
 
 class CharterItemForm(forms.Form):
-    member = MemberChoice(queryset=Member.objects.none(), label=_("Member"))
+    member = MemberChoice(queryset=Member.objects.none(), label=pgettext_lazy("partnership", "Member"))
     column = forms.ChoiceField(label=_("Kind"), choices=choices(Column))
     code = forms.ChoiceField(label=_("Sector-table item"), required=False)
     text = forms.CharField(label=_("Free text"), max_length=300, required=False)
@@ -80,7 +81,7 @@ class CharterItemForm(forms.Form):
 
 
 class CharterEntryForm(forms.Form):
-    member = MemberChoice(queryset=Member.objects.none(), label=_("Member"))
+    member = MemberChoice(queryset=Member.objects.none(), label=pgettext_lazy("partnership", "Member"))
     roles = forms.MultipleChoiceField(
         label=_("Roles"), choices=choices(PartnerRole), required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -98,7 +99,7 @@ class CharterEntryForm(forms.Form):
 
 
 class RepresentativeForm(forms.Form):
-    member = MemberChoice(queryset=Member.objects.none(), label=_("Member"))
+    member = MemberChoice(queryset=Member.objects.none(), label=pgettext_lazy("partnership", "Member"))
     user = forms.ModelChoiceField(queryset=get_user_model().objects.none(), label=_("User"))
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
@@ -111,7 +112,7 @@ class RepresentativeForm(forms.Form):
 
 
 class MemberPickForm(forms.Form):
-    member = MemberChoice(queryset=Member.objects.none(), label=_("Member"))
+    member = MemberChoice(queryset=Member.objects.none(), label=pgettext_lazy("partnership", "Member"))
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -162,7 +163,7 @@ class ReadinessForm(forms.ModelForm[ReadinessAssessment]):
 class CultureForm(forms.ModelForm[CultureProfile]):
     """A member's culture profile: the member, then its six scores and its own word for success."""
 
-    member = MemberChoice(queryset=Member.objects.none(), label=_("Member"))
+    member = MemberChoice(queryset=Member.objects.none(), label=pgettext_lazy("partnership", "Member"))
 
     class Meta:
         model = CultureProfile
