@@ -153,7 +153,11 @@ def charter_view(partnership: Partnership) -> CharterView:
                 "entry": entry,
                 "roles": m.role_labels,
                 "columns": [
-                    (col, col.label, [(i, item_label(i, table=table)) for i in mine if i.column == col.value])
+                    (
+                        col,
+                        str(in_active_language(col.label)),
+                        [(i, item_label(i, table=table)) for i in mine if i.column == col.value],
+                    )
                     for col in Column
                 ],
                 "approval": approvals.get(m.pk),

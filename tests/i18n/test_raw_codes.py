@@ -108,7 +108,12 @@ def user_words() -> tuple[set[str], set[str]]:
     latin: set[str] = set()
     for model in apps.get_models():
         fields = [f.name for f in model._meta.concrete_fields if isinstance(f, models.CharField | models.TextField)]
-        if not fields or model._meta.app_label in {"sessions", "admin", "contenttypes", "auth"}:
+        # A town's name is not taken as the user's words: the town has an English name for English pages.
+        if (
+            not fields
+            or model._meta.app_label in {"sessions", "admin", "contenttypes", "auth"}
+            or (model._meta.label == "accounts.Town")
+        ):
             continue
         for row in model.objects.values_list(*fields):
             for value in row:
