@@ -238,7 +238,7 @@ class WorkingNorm(models.Model):
         """The culture dimension in the reader's language ("Decision speed"), without its scale; "" for none."""
         if self.dimension not in CULTURE_DIMENSIONS:
             return self.dimension
-        label = str(CultureProfile._meta.get_field(self.dimension).verbose_name)
+        label = str(getattr(CultureProfile._meta.get_field(self.dimension), "verbose_name", self.dimension))
         return capfirst(label.split(" (")[0])
 
     def clean(self) -> None:

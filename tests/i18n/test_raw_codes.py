@@ -207,3 +207,16 @@ def test_no_page_of_the_demo_town_shows_a_raw_code_or_a_placeholder(demo, client
     print(f"{lang}: visited {visited} pages, {len(report)} with a problem")
     assert visited >= 60, "the crawl reached the town's pages"
     assert not report, "\n".join(f"{url}\n  " + "\n  ".join(found[:8]) for url, found in sorted(report.items()))
+
+
+def test_the_charter_s_column_headings_read_in_english_on_the_english_page(demo, client, django_user_model):
+    from shutafut.workspace.services import charter_for_edit
+
+    coordinator = django_user_model.objects.get(username="coordinator1")
+    partnership = next(p for p in demo.partnerships.all() if p.members.exists())
+    charter_for_edit(partnership=partnership, by=coordinator)
+    client.force_login(coordinator)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(f"{TOWN}workspace/{partnership.pk}/charter/").content.decode()
+    assert "Contributions to the partnership" in page
+    assert "תרומות לשותפות" not in page

@@ -87,3 +87,32 @@ def test_the_history_shows_a_rung_once_while_it_stays_the_same():
 def test_the_report_chart_tells_browsers_not_to_reorder_its_labels_a_second_time():
     svg = bar_chart([("סולם", 3)])
     assert svg.count('direction="ltr" unicode-bidi="bidi-override"') == svg.count("<text")
+
+
+def test_a_working_norm_names_its_culture_dimension_in_words_not_by_its_field_name():
+    from shutafut.workspace.models import WorkingNorm
+
+    norm = WorkingNorm(dimension="decision_speed", text="We answer within a week.")
+    with translation.override("en"):
+        assert norm.dimension_label == "Decision speed"
+        assert str(norm).startswith("Decision speed: ")
+    with translation.override("he"):
+        assert "decision_speed" not in str(norm) and norm.dimension_label.startswith("מהירות")
+
+
+def test_a_town_shows_its_english_name_on_english_pages_and_its_hebrew_name_on_hebrew_ones():
+    from shutafut.accounts.models import Town
+
+    town = Town(name="באר שבע", name_en="Be'er Sheva")
+    with translation.override("en"):
+        assert town.shown_name == "Be'er Sheva"
+        assert Town(name="דימונה").shown_name == "דימונה", "no English name: the only name there is"
+    with translation.override("he"):
+        assert town.shown_name == "באר שבע"
+
+
+def test_the_respondent_form_names_the_organization_field_in_hebrew():
+    from shutafut.surveys.forms import RespondentForm
+
+    with translation.override("he"):
+        assert str(RespondentForm.base_fields["organization"].label) == "ארגון"
