@@ -1,12 +1,13 @@
 """No page of the demo town shows a raw code or a placeholder, in Hebrew or in English.
 
-The demo is loaded once for the module; the coordinator of the first town, then its partner's representative, crawls, with the Django test client, every
-page reachable from the menu and from each list (internal links, breadth first, up to a bound) in each language, and
-the visible text of each page (text nodes and the title, alt, placeholder and aria-label attributes; not scripts) is
-checked for what a reader should never see: a model's dotted label (``organizations.Organization``), a snake_case
-identifier, a record's internal name (``document-5``, ``flow-9``), a reference to our own docs (``domain.md``),
-Python's ``None``, a status code (``ok``, ``attention``), English words on a Hebrew page outside the names that
-docs/glossary.md allows, and Hebrew on an English page that is not the user's own data.
+The demo is loaded once for the module; the coordinator of the first town, then its partner's representative, crawl
+with the Django test client every page reachable from the menu and from each list (internal links, breadth first, up
+to a bound) in each language. The visible text of each page (text nodes and the title, alt, placeholder and
+aria-label attributes; not scripts) is checked for what a reader should never see: a model's dotted label
+(``organizations.Organization``), a snake_case identifier, a record's internal name (``document-5``, ``flow-9``), a
+reference to our own docs (``domain.md``), Python's ``None``, a status code (``ok``, ``attention``), a month-first
+date, English words on a Hebrew page outside the names that docs/glossary.md allows, and Hebrew on an English page
+that is not the user's own data. A link that answers with an error fails too.
 """
 
 from __future__ import annotations
@@ -204,11 +205,13 @@ def open_a_survey_wave(town) -> None:  # type: ignore[no-untyped-def]
     """The demo has no survey wave; an open one, with people's links, puts the wave's pages in the crawl."""
     import datetime as dt
 
+    from django.utils import timezone
+
     from shutafut.organizations.models import Person
     from shutafut.surveys.services import wave_create, wave_open, wave_set_roster
 
     people = list(Person.objects.filter(town=town).exclude(email="")[:6])
-    today = dt.date.today()
+    today = timezone.localdate()
     wave = wave_create(town=town, name="סבב סקר לבדיקה", opens_on=today, closes_on=today + dt.timedelta(days=14))
     wave_set_roster(wave=wave, organizations=[p.organization for p in people], respondents=people)
     wave_open(wave=wave)
