@@ -410,7 +410,7 @@ def survey_results(survey: HealthSurvey) -> dict[str, Any]:
             checklists.append(
                 {
                     "sector": label_of(Sector, sector),
-                    "column": column.label,
+                    "column": str(in_active_language(column.label)),
                     "n": len(group),
                     "items": None
                     if counts is None
