@@ -128,6 +128,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "he"
 LANGUAGES = [("he", "עברית"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "shutafut" / "locale"]
+# Day-first dates in English too (shutafut/lib/formats/en): one short date format, d/m/Y, in both languages.
+FORMAT_MODULE_PATH = ["shutafut.lib.formats"]
 TIME_ZONE = "Asia/Jerusalem"
 USE_I18N = True
 USE_TZ = True

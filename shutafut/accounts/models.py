@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from shutafut.lib.choices import Labels
@@ -36,10 +37,15 @@ class Town(models.Model):
     def display_name(self, lang: str) -> str:
         return self.name_en if lang.startswith("en") and self.name_en else self.name
 
+    @property
+    def shown_name(self) -> str:
+        """The name in the active language: the English name on English pages when the town has one."""
+        return self.display_name(get_language() or "he")
+
 
 class Role(models.TextChoices):
     COORDINATOR = "coordinator", _("Coordinator")
-    MEMBER = "member", _("Member")
+    MEMBER = "member", pgettext_lazy("town role", "Member")
     VIEWER = "viewer", _("Viewer")
 
 

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.apps import apps
 from django.db import models
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from shutafut.accounts.models import Town
-from shutafut.lib.choices import Labels
+from shutafut.lib.choices import Labels, label_of
 
 ANSWER_MODELS = frozenset(
     {"workspace.HealthResponse", "workspace.SuccessRating", "surveys.Rating", "surveys.Completion"}
@@ -55,3 +60,57 @@ class AuditEvent(models.Model):
     def is_answer(self) -> bool:
         """True for a respondent's survey answer, whose content the log never holds."""
         return self.model in ANSWER_MODELS
+
+    def _recorded_model(self) -> type[models.Model] | None:
+        try:
+            return apps.get_model(self.model)
+        except (LookupError, ValueError):
+            return None
+
+    @property
+    def record_type(self) -> str:
+        """The record's kind in the reader's language (its model's verbose name), not the model's dotted label."""
+        model = self._recorded_model()
+        return str(capfirst(model._meta.verbose_name)) if model else self.model
+
+    @property
+    def change_rows(self) -> list[tuple[str, Any, Any]]:
+        """(field's verbose name, old, new) for each change, in words: a coded value by its label, yes or no, lists
+        joined, and what a many-to-many change added or removed."""
+        model = self._recorded_model()
+        fields: dict[str, Any] = {}
+        if model:
+            fields = {f.attname: f for f in model._meta.concrete_fields} | {f.name: f for f in model._meta.many_to_many}
+        rows = []
+        for name, pair in self.changes.items():
+            old, new = (list(pair) + [None, None])[:2]
+            field = fields.get(name)
+            labels = {str(k): v for k, v in field.flatchoices} if field is not None and field.choices else {}
+            enum = getattr(model, "audit_value_labels", {}).get(name)
+            if enum is not None:
+                labels = {str(member.value): label_of(enum, member.value) for member in enum}
+            rows.append((_field_name(field, name), _in_words(old, labels), _in_words(new, labels)))
+        return rows
+
+
+def _field_name(field: Any, name: str) -> str:
+    """A field's verbose name; for a relation named only by its attribute ("added_by"), the related record's."""
+    if field is None:
+        return name
+    verbose = field.verbose_name
+    if isinstance(verbose, str) and field.is_relation and field.related_model is not None:
+        verbose = field.related_model._meta.verbose_name
+    return str(capfirst(verbose))
+
+
+def _in_words(value: Any, labels: dict[str, Any]) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return gettext("yes") if value else gettext("no")
+    if isinstance(value, list):
+        return ", ".join(str(_in_words(v, labels)) for v in value)
+    if isinstance(value, dict):
+        verbs = {"add": gettext("added"), "remove": gettext("removed"), "clear": gettext("cleared")}
+        return "; ".join(f"{verbs.get(k, k)}: {_in_words(v, labels)}" for k, v in value.items())
+    return labels.get(str(value), value)

@@ -15,6 +15,7 @@ from typing import Any
 from django import forms
 from django.forms.formsets import BaseFormSet
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_stubs_ext import StrOrPromise
 
 from shutafut.accounts.models import Town
@@ -314,7 +315,7 @@ class ContributionsScreen(Screen):
 
 
 class ContributionRow(Row):
-    giver = _member_select(_("Member"))
+    giver = _member_select(pgettext_lazy("partnership", "Member"))
     types = forms.MultipleChoiceField(
         label=_("What it puts in"),
         choices=choices(RESOURCE_TYPES),
@@ -652,7 +653,7 @@ STEPS: dict[str, Step] = {
             MembersScreen,
             MemberRow,
             rows_needed=_("Name at least one member."),
-            row_label=_("Member"),
+            row_label=pgettext_lazy("partnership", "Member"),
             add_label=_("Add another member"),
             key_prefix="m",
         ),

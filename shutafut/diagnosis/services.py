@@ -7,6 +7,8 @@ the page links each test to the records it rests on.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
@@ -209,11 +211,49 @@ def record_labels(partnership: Partnership) -> dict[str, str]:
     return labels
 
 
+RECORD_ID = re.compile(r"\b(?:member|flow|decision|document|activity|interaction|interest)-\d+\b")
+IDS_KEPT = frozenset({"records", "id", "code"})
+
+
+def name_records(value: Any, labels: dict[str, str]) -> Any:
+    """``value`` (a rendered diagnosis or part of it) with each record id inside its sentences ("flow-9") replaced
+    by the record's name in quotes, for a reader; the ids under "records", "id" and "code" stay (the page's anchors).
+    """
+    if isinstance(value, str):
+        return RECORD_ID.sub(lambda m: f'"{labels[m.group(0)]}"' if m.group(0) in labels else m.group(0), value)
+    if isinstance(value, dict):
+        return {k: v if k in IDS_KEPT else name_records(v, labels) for k, v in value.items()}
+    if isinstance(value, list):
+        return [name_records(v, labels) for v in value]
+    return value
+
+
+def diagnosis_for_reading(partnership: Partnership, lang: str | None = None) -> dict[str, Any]:
+    """``diagnosis_document`` for a page or a report: its sentences name the records instead of citing their ids."""
+    return dict(name_records(diagnosis_document(partnership, lang), record_labels(partnership)))
+
+
+def collapse_repeats(snapshots: Iterable[DiagnosisSnapshot]) -> list[DiagnosisSnapshot]:
+    """The history as a reader follows it: of consecutive snapshots that read the same (rung, whether a partnership,
+    exclusion), only the first, when that state was reached. (A snapshot is kept when any test's status changed, so
+    the same rung could follow itself several times.)"""
+    kept: list[DiagnosisSnapshot] = []
+    for snap in snapshots:
+        if kept and (kept[-1].rung, kept[-1].is_partnership, kept[-1].exclusion) == (
+            snap.rung,
+            snap.is_partnership,
+            snap.exclusion,
+        ):
+            continue
+        kept.append(snap)
+    return kept
+
+
 def diagnosis_context(partnership: Partnership) -> dict[str, Any]:
     """What the partnership page shows: the diagnosis in the active language, the ladder and the history."""
     lang = get_language() or "he"
-    document = e.to_dict(e.diagnose(engine_input(partnership)), lang)
     labels = record_labels(partnership)
+    document = name_records(e.to_dict(e.diagnose(engine_input(partnership)), lang), labels)
     for item in [*document["tests"].values(), *document["flags"]]:
         item["evidence"] = [{"id": r, "label": labels.get(r, r)} for r in item["records"]]
     current = document["rung"]["order"]
@@ -221,5 +261,5 @@ def diagnosis_context(partnership: Partnership) -> dict[str, Any]:
         {"order": int(r), "code": r.code, "name": info.name.in_lang(lang), "current": int(r) == current}
         for r, info in sorted(RUNGS.items())
     ]
-    history = list(DiagnosisSnapshot.objects.filter(partnership=partnership).order_by("computed_at", "pk"))
+    history = collapse_repeats(DiagnosisSnapshot.objects.filter(partnership=partnership).order_by("computed_at", "pk"))
     return {"diagnosis": document, "ladder": ladder, "rung_history": history, "Rung": Rung}

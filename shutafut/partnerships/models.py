@@ -95,6 +95,8 @@ class Member(models.Model):
         Organization, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("organization")
     )
     roles = models.JSONField(_("roles"), default=list, blank=True)
+    # The audit log shows each stored role by its label (a JSON list has no choices of its own).
+    audit_value_labels = {"roles": PartnerRole}
     representative = models.ForeignKey(
         Person, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("representative")
     )

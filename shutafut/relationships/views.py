@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from shutafut.accounts.decorators import TownRequest, town_view
@@ -51,7 +52,7 @@ def relationship_detail_view(request: TownRequest, town: Town, pk: int) -> HttpR
         {
             "town": town,
             "relationship": relationship,
-            "rung_info": Rung(relationship.rung).info,
+            "rung_definition": Rung(relationship.rung).info.definition.in_lang(get_language() or "he"),
             "can_edit": may_edit(request.user, town.pk, [relationship.org_a_id, relationship.org_b_id]),
         },
     )

@@ -1,8 +1,10 @@
 """Server-side SVG charts for the reports (HTML and PDF).
 
 WeasyPrint draws Hebrew inside SVG ``<text>`` in reversed letter order (stack.md §4), so every label goes through
-python-bidi's ``get_display`` first: the visual order is baked in and both renderers show it right. Pure
-Python, no Django: the templates mark the result safe.
+python-bidi's ``get_display`` first: the visual order is baked in. A browser would reorder that text a second time
+(and draw it reversed), so each ``<text>`` also says ``direction="ltr" unicode-bidi="bidi-override"``: browsers then
+lay the characters out as stored, left to right, and WeasyPrint, which never reorders, ignores it. Both show it right.
+Pure Python, no Django: the templates mark the result safe.
 """
 
 from __future__ import annotations
@@ -14,6 +16,10 @@ from html import escape
 from bidi import get_display
 
 SECTOR_COLOURS = {"public": "#1f6fb2", "third": "#2e8b57", "business": "#c8702a"}
+
+
+# On every <text>: lay the characters out as stored (already in visual order), never reordered by the renderer.
+AS_STORED = 'direction="ltr" unicode-bidi="bidi-override"'
 
 
 def svg_label(text: str) -> str:
@@ -39,9 +45,13 @@ def bar_chart(rows: Sequence[tuple[str, int]], *, width: int = 560, bar_height: 
         x = width - label_width - length
         parts.append(f'<rect x="{x:.1f}" y="{y}" width="{length:.1f}" height="{bar_height}" fill="#1f6fb2"/>')
         parts.append(
-            f'<text x="{width - label_width + 8}" y="{y + bar_height - 6}" font-size="13">{svg_label(label)}</text>'
+            f'<text x="{width - label_width + 8}" y="{y + bar_height - 6}" font-size="13" {AS_STORED}>'
+            f"{svg_label(label)}</text>"
         )
-        parts.append(f'<text x="{x - 6:.1f}" y="{y + bar_height - 6}" font-size="13" text-anchor="end">{value}</text>')
+        parts.append(
+            f'<text x="{x - 6:.1f}" y="{y + bar_height - 6}" font-size="13" text-anchor="end" {AS_STORED}>'
+            f"{value}</text>"
+        )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -78,6 +88,9 @@ def network_map(
             dx = 8 if right else -8
             short = label if len(label) <= 22 else label[:21] + "…"
             text = svg_label(short)
-            parts.append(f'<text x="{x + dx:.1f}" y="{y + 4:.1f}" font-size="10" text-anchor="{anchor}">{text}</text>')
+            parts.append(
+                f'<text x="{x + dx:.1f}" y="{y + 4:.1f}" font-size="10" text-anchor="{anchor}" {AS_STORED}>'
+                f"{text}</text>"
+            )
     parts.append("</svg>")
     return "".join(parts)

@@ -223,6 +223,9 @@ FIELD_LABELS: dict[str, tuple[Promise, ...]] = {
     "fields_of_activity": (gettext_lazy("fields of activity"), gettext_lazy("Fields of activity")),
     "description": (gettext_lazy("description"), gettext_lazy("Description")),
     "website": (gettext_lazy("website"), gettext_lazy("Website")),
+    # Read but not stored: an organization that is not active is skipped, a secondary field joins the others.
+    "status": (gettext_lazy("status"), gettext_lazy("Status")),
+    "fields_secondary": (gettext_lazy("secondary field of activity"), gettext_lazy("Secondary field of activity")),
     "funder": (gettext_lazy("funder"), gettext_lazy("Funder")),
     "recipient_name": (gettext_lazy("Recipient's name"),),
     "recipient_number": (gettext_lazy("Recipient's registry number"),),
@@ -249,6 +252,11 @@ class Column:
         """The header a public file of this format uses, when it is not the app's own word or code ("" then)."""
         header = self.names[0]
         return "" if header == self.field or word_key(header) == word_key(self.label) else header
+
+    @property
+    def format_header_lang(self) -> str:
+        """The language of ``format_header`` for the page's markup: Hebrew, or ``zxx`` (no language) for a code."""
+        return "he" if any("\u0590" <= ch <= "\u05ff" for ch in self.format_header) else "zxx"
 
     def shown_name(self) -> str:
         """How a message names this column: the label, then the header the format uses when it differs."""

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from shutafut.accounts.models import Town
 from shutafut.diagnosis.models import DiagnosisSnapshot
-from shutafut.diagnosis.services import diagnosis_document
+from shutafut.diagnosis.services import diagnosis_for_reading
 from shutafut.lib.choices import label_of
 from shutafut.lib.privacy import MIN_GROUP
 from shutafut.model.ladder import RUNGS, Rung
@@ -110,7 +110,7 @@ def partnership_report(partnership: Partnership) -> dict[str, Any]:
     pledges = sum(1 for f in flows if f.kind == FlowKind.PLEDGE)
     fulfilled = sum(1 for f in flows if f.kind == FlowKind.PLEDGE and f.deliveries.exists())
     activities = list(p.activities.all())
-    diagnosis = diagnosis_document(p, _lang())
+    diagnosis = diagnosis_for_reading(p, _lang())
     trend = workspace_selectors.health_trend(p)
     resource_rows = sorted(
         ({"label": label_of(ResourceType, k), **v} for k, v in pledged.items()), key=lambda r: -int(r["count"])
@@ -256,7 +256,7 @@ def town_report(town: Town) -> dict[str, Any]:
     ]
     flags = []
     for p in partnerships:
-        document = diagnosis_document(p, lang)
+        document = diagnosis_for_reading(p, lang)
         for flag in document["flags"]:
             flags.append({"partnership": p.name, "severity": flag["severity"], "message": flag["message"]})
         if snaps.get(p.pk) and not snaps[p.pk].is_partnership and p.stage not in (Stage.IDEA, Stage.INITIATION):

@@ -86,6 +86,7 @@ class RespondentForm(forms.ModelForm[Person]):
     class Meta:
         model = Person
         fields = ["organization", "full_name", "role_title", "email"]
+        labels = {"organization": _("Organization")}  # the model's key has no translated name of its own
 
     def __init__(self, *args: Any, town: Town, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -5,7 +5,9 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from shutafut.accounts.models import Role
 from shutafut.guide.selectors import town_table
@@ -56,7 +58,7 @@ def _table_choices(table: SectorTable = SECTOR_TABLE) -> list[tuple[Any, Any]]:
 
 
 class CharterItemForm(forms.Form):
-    member = MemberChoice(queryset=Member.objects.none(), label=_("Member"))
+    member = MemberChoice(queryset=Member.objects.none(), label=pgettext_lazy("partnership", "Member"))
     column = forms.ChoiceField(label=_("Kind"), choices=choices(Column))
     code = forms.ChoiceField(label=_("Sector-table item"), required=False)
     text = forms.CharField(label=_("Free text"), max_length=300, required=False)
@@ -79,7 +81,7 @@ class CharterItemForm(forms.Form):
 
 
 class CharterEntryForm(forms.Form):
-    member = MemberChoice(queryset=Member.objects.none(), label=_("Member"))
+    member = MemberChoice(queryset=Member.objects.none(), label=pgettext_lazy("partnership", "Member"))
     roles = forms.MultipleChoiceField(
         label=_("Roles"), choices=choices(PartnerRole), required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -97,7 +99,7 @@ class CharterEntryForm(forms.Form):
 
 
 class RepresentativeForm(forms.Form):
-    member = MemberChoice(queryset=Member.objects.none(), label=_("Member"))
+    member = MemberChoice(queryset=Member.objects.none(), label=pgettext_lazy("partnership", "Member"))
     user = forms.ModelChoiceField(queryset=get_user_model().objects.none(), label=_("User"))
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
@@ -110,7 +112,7 @@ class RepresentativeForm(forms.Form):
 
 
 class MemberPickForm(forms.Form):
-    member = MemberChoice(queryset=Member.objects.none(), label=_("Member"))
+    member = MemberChoice(queryset=Member.objects.none(), label=pgettext_lazy("partnership", "Member"))
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -161,7 +163,7 @@ class ReadinessForm(forms.ModelForm[ReadinessAssessment]):
 class CultureForm(forms.ModelForm[CultureProfile]):
     """A member's culture profile: the member, then its six scores and its own word for success."""
 
-    member = MemberChoice(queryset=Member.objects.none(), label=_("Member"))
+    member = MemberChoice(queryset=Member.objects.none(), label=pgettext_lazy("partnership", "Member"))
 
     class Meta:
         model = CultureProfile
@@ -227,6 +229,7 @@ class MilestoneForm(forms.ModelForm[Milestone]):
         model = Milestone
         fields = ["goal", "title", "due", "weight"]
         widgets = {"due": DATE}
+        labels = {"goal": capfirst(_("goal"))}
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -241,6 +244,7 @@ class TaskForm(forms.ModelForm[Task]):
         model = Task
         fields = ["milestone", "title", "owner", "due", "weight", "progress"]
         widgets = {"due": DATE}
+        labels = {"milestone": capfirst(_("milestone"))}
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -254,6 +258,7 @@ class IndicatorValueForm(forms.ModelForm[IndicatorValue]):
         model = IndicatorValue
         fields = ["goal", "date", "value"]
         widgets = {"date": DATE}
+        labels = {"goal": capfirst(_("goal"))}
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

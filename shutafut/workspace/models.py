@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
@@ -231,7 +232,15 @@ class WorkingNorm(models.Model):
         ordering = ["agreed_at", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.dimension}: {self.text[:60]}" if self.dimension else self.text[:60]
+        return f"{self.dimension_label}: {self.text[:60]}" if self.dimension else self.text[:60]
+
+    @property
+    def dimension_label(self) -> str:
+        """The culture dimension in the reader's language ("Decision speed"), without its scale; "" for none."""
+        if self.dimension not in CULTURE_DIMENSIONS:
+            return self.dimension
+        label = str(getattr(CultureProfile._meta.get_field(self.dimension), "verbose_name", self.dimension))
+        return capfirst(label.split(" (")[0])
 
     def clean(self) -> None:
         if self.dimension and self.dimension not in CULTURE_DIMENSIONS:

@@ -155,7 +155,11 @@ def charter_view(partnership: Partnership) -> CharterView:
                 "entry": entry,
                 "roles": m.role_labels,
                 "columns": [
-                    (col, col.label, [(i, item_label(i, table=table)) for i in mine if i.column == col.value])
+                    (
+                        col,
+                        str(in_active_language(col.label)),
+                        [(i, item_label(i, table=table)) for i in mine if i.column == col.value],
+                    )
                     for col in Column
                 ],
                 "approval": approvals.get(m.pk),
@@ -410,7 +414,7 @@ def survey_results(survey: HealthSurvey) -> dict[str, Any]:
             checklists.append(
                 {
                     "sector": label_of(Sector, sector),
-                    "column": column.label,
+                    "column": str(in_active_language(column.label)),
                     "n": len(group),
                     "items": None
                     if counts is None

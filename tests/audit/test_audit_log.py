@@ -102,7 +102,8 @@ def test_the_town_coordinator_sees_the_log_filtered_by_record_type(personas, tow
     page = client.get("/t/town-a/audit/?model=partnerships.Partnership")
     assert page.status_code == 200
     text = page.content.decode()
-    assert "partnerships.Partnership #" in text and "partnerships.Member #" not in text
+    assert ">Partnership #" in text and ">Member #" not in text
+    assert "partnerships.Partnership #" not in text, "the record type in words, not the model's label"
 
 
 def test_the_log_shows_no_event_of_another_town(personas, town_a_records):
