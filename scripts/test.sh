@@ -25,5 +25,5 @@ start_throwaway_postgres "$PGPORT"
 
 echo "== pytest on PostgreSQL (with the browser tests)"
 DATABASE_URL="postgres://postgres@127.0.0.1:$PGPORT/shutafut" $UV run --locked pytest -n 2 -q "$@"
-echo "== pytest on SQLite (the database tests again, without the browser)"
-env -u DATABASE_URL $UV run --locked pytest -n 2 -q -m "not browser and not nodb" "$@"
+echo "== pytest on SQLite (the database tests again, without the browser and the page crawl)"
+env -u DATABASE_URL $UV run --locked pytest -n 2 -q -m "not browser and not nodb and not pages" "$@"

@@ -8,6 +8,8 @@ aria-label attributes; not scripts) is checked for what a reader should never se
 reference to our own docs (``domain.md``), Python's ``None``, a status code (``ok``, ``attention``), a month-first
 date, English words on a Hebrew page outside the names that docs/glossary.md allows, and Hebrew on an English page
 that is not the user's own data. A link that answers with an error fails too.
+
+The crawl is about words, not the database, so it runs in the PostgreSQL pass only (marked ``pages``).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from django.test import Client
 
 from tests.i18n.test_glossary import allowed_latin
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.pages]
 
 TOWN = "/t/beer-sheva/"
 DUMP = Path(os.environ["RAW_CODES_DUMP"]) if os.environ.get("RAW_CODES_DUMP") else None
