@@ -14,6 +14,7 @@ import base64
 import datetime as dt
 import hashlib
 import secrets
+from dataclasses import dataclass
 from typing import Any
 
 from django.core import signing
@@ -21,11 +22,21 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from shutafut.organizations.models import Person
 from shutafut.security.ratelimit import allow_survey_link
 from shutafut.surveys.models import SurveyLink
 
 SALT = "shutafut.surveys.link"
 DEFAULT_LIFETIME = dt.timedelta(days=30)
+
+
+@dataclass(frozen=True)
+class Reminders:
+    """Who a reminder about a personal link goes to: ``emailed`` have an address (a task writes to them),
+    ``no_email`` have none. Relationship-survey waves and health surveys both answer with one."""
+
+    emailed: list[Person]
+    no_email: list[Person]
 
 
 class LinkError(Exception):

@@ -31,7 +31,7 @@ from shutafut.model.ladder import CompetitionRule
 from shutafut.network.aggregate import NonRespondentRule, RollUpRule, SymmetrizeRule
 from shutafut.organizations.models import Organization, Person
 from shutafut.relationships.models import Relationship, Source
-from shutafut.surveys.links import link_issue, link_revoke, link_touch
+from shutafut.surveys.links import Reminders, link_issue, link_revoke, link_touch
 from shutafut.surveys.models import Completion, LinkPurpose, Rating, SurveyLink, Wave, WaveStatus
 from shutafut.surveys.selectors import counted_ratings, live_link, wave_link_rows, wave_pairs
 
@@ -188,14 +188,6 @@ def links_send(*, issued: Iterable[IssuedLink], url_of: Callable[[str], str], re
         send_email_after_commit(subject=subject, body=body, to=[person.email])
         sent += 1
     return sent
-
-
-@dataclass(frozen=True)
-class Reminders:
-    """Who a reminder goes to: ``emailed`` have an address (the task writes to them), ``no_email`` have none."""
-
-    emailed: list[Person]
-    no_email: list[Person]
 
 
 @transaction.atomic

@@ -34,7 +34,7 @@ from shutafut.model.sectors import Sector
 from shutafut.organizations.models import Person
 from shutafut.partnerships.models import Member, Partnership
 from shutafut.partnerships.services import announce_change, member_update, partnership_batch, partnership_update
-from shutafut.surveys.links import link_issue, link_revoke, link_touch
+from shutafut.surveys.links import Reminders, link_issue, link_revoke, link_touch
 from shutafut.surveys.models import SurveyLink
 from shutafut.workspace import scoring, selectors
 from shutafut.workspace.models import (
@@ -609,16 +609,8 @@ def survey_reissue(*, invitation: HealthInvitation) -> str:
     return _send_link(survey, invitation.member, invitation.person, "", reminder=False, mail=False)
 
 
-@dataclass(frozen=True)
-class Reminded:
-    """Who a reminder goes to: ``emailed`` have an address (a task writes to them), ``no_email`` have none."""
-
-    emailed: list[Person]
-    no_email: list[Person]
-
-
 @transaction.atomic
-def survey_remind(*, survey: HealthSurvey, base_url: str) -> Reminded:
+def survey_remind(*, survey: HealthSurvey, base_url: str) -> Reminders:
     """Remind everyone invited who has not answered, with the link they already have (an expired one, or one that
     cannot be shown again, is replaced first). The e-mails go out as a task once this transaction commits."""
     _refuse_if_ended(survey.partnership)
@@ -642,7 +634,7 @@ def survey_remind(*, survey: HealthSurvey, base_url: str) -> Reminded:
                 survey_id=survey.pk, person_ids=ids, base_url=base_url, language=language
             )
         )
-    return Reminded(emailed, no_email)
+    return Reminders(emailed, no_email)
 
 
 @task()
