@@ -51,7 +51,9 @@ class ChoiceAnswer(forms.Form):
 
     def __init__(self, *args: Any, choices: list[tuple[str, Any]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["value"].choices = choices  # type: ignore[attr-defined]
+        field = self.fields["value"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = choices
 
 
 class TextAnswer(forms.Form):
@@ -89,7 +91,7 @@ def asks_for(partnership: Partnership, document: Mapping[str, Any]) -> list[Ask]
         if "horizon_months" in fields:
             asks.append(Ask("horizon", _("How long is it planned for?"), decides, _horizons()))
         if "meeting_cadence" in fields or fields == "standing_body":
-            asks.append(Ask("cadence", _("How often does the joint body meet?"), decides, choices(CADENCE_ORDER)))  # type: ignore[arg-type]
+            asks.append(Ask("cadence", _("How often does the joint body meet?"), decides, _cadences()))
         if fields == "standing_body":
             asks.append(Ask("standing_body", _("Is there a standing joint body?"), decides, list(YES_NO)))
         if fields == "public_goal, beneficiaries":
@@ -121,6 +123,11 @@ LINKS: dict[str, tuple[str, StrOrPromise]] = {
 
 def _horizons() -> list[tuple[str, StrOrPromise]]:
     return [(code, label) for code, label in HORIZONS if code.isdigit()]
+
+
+def _cadences() -> list[tuple[str, StrOrPromise]]:
+    """The meeting cadences in the active language, their codes as strings (a form's choice values)."""
+    return [(str(code), label) for code, label in choices(CADENCE_ORDER)]
 
 
 def _payments(partnership: Partnership, records: list[str], decides: tuple[str, ...]) -> list[Ask]:
@@ -224,7 +231,7 @@ def _recorded(form: forms.Form, write: Callable[[], object]) -> forms.Form | Non
 
 ANSWERS: dict[str, tuple[StrOrPromise, Record]] = {
     "horizon": (_("How long is it planned for?"), _choice("horizon_months", _horizons(), int)),
-    "cadence": (_("How often does the joint body meet?"), _choice("meeting_cadence", choices(CADENCE_ORDER), str)),  # type: ignore[arg-type]
+    "cadence": (_("How often does the joint body meet?"), _choice("meeting_cadence", _cadences(), str)),
     "standing_body": (_("Is there a standing joint body?"), _choice("standing_body", YES_NO, lambda v: v == "yes")),
     "public_goal": (_("What public goal does it serve?"), _text("public_goals", "public_goal")),
     "beneficiaries": (_("Who benefits (one group a line)?"), _text("beneficiaries", "beneficiaries")),

@@ -14,6 +14,7 @@ from typing import Any
 
 from django import forms
 from django.forms.formsets import BaseFormSet
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_stubs_ext import StrOrPromise
@@ -56,20 +57,36 @@ def _radio(choices: Iterable[tuple[Any, Any]], **kwargs: Any) -> forms.ChoiceFie
     return forms.ChoiceField(choices=list(choices), widget=forms.RadioSelect, **kwargs)
 
 
+class MemberChoice(forms.ChoiceField):
+    """One of the draft's members (the choices are set when the screen is built), after ``member_blank``."""
+
+    def __init__(self, *, member_blank: StrOrPromise, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.member_blank = member_blank
+
+
+class MemberChoices(forms.MultipleChoiceField):
+    """Some of the draft's members (the choices are set when the screen is built)."""
+
+
+class FoldingChoices(forms.MultipleChoiceField):
+    """Check boxes whose choices after the first ``fold_after`` are folded under "More types"."""
+
+    def __init__(self, *, fold_after: int, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.fold_after = fold_after
+
+
 def _member_select(
     label: StrOrPromise, *, required: bool = True, blank: StrOrPromise | None = None
 ) -> forms.ChoiceField:
     """A choice of one of the draft's members (set when the screen is built)."""
-    f = forms.ChoiceField(label=label, required=required)
-    f.member_blank = blank or "—"  # type: ignore[attr-defined]
-    return f
+    return MemberChoice(label=label, required=required, member_blank=blank or "—")
 
 
 def _member_checkboxes(label: StrOrPromise, *, required: bool = False) -> forms.MultipleChoiceField:
     """A choice of some of the draft's members (set when the screen is built)."""
-    f = forms.MultipleChoiceField(label=label, required=required, widget=forms.CheckboxSelectMultiple)
-    f.member_blank = None  # type: ignore[attr-defined]
-    return f
+    return MemberChoices(label=label, required=required, widget=forms.CheckboxSelectMultiple)
 
 
 def _iso(value: date | None) -> str | None:
@@ -83,9 +100,10 @@ class Screen(forms.Form):
         super().__init__(*args, **kwargs)
         self.context = context
         for f in self.fields.values():
-            if hasattr(f, "member_blank"):
-                blank = [] if f.member_blank is None else [("", f.member_blank)]
-                f.choices = [*blank, *context.members]  # type: ignore[attr-defined]
+            if isinstance(f, MemberChoice):
+                f.choices = [("", f.member_blank), *context.members]
+            elif isinstance(f, MemberChoices):
+                f.choices = list(context.members)
         self.prepare()
 
     def prepare(self) -> None:
@@ -197,7 +215,9 @@ class ConvenerScreen(Screen):
     answer = _radio((), label=_("Who convenes it"))
 
     def prepare(self) -> None:
-        self.fields["answer"].choices = [  # type: ignore[attr-defined]
+        answer = self.fields["answer"]
+        assert isinstance(answer, forms.ChoiceField)
+        answer.choices = [
             *self.context.members,
             ("none", _("Nobody in particular")),
             I_DONT_KNOW,
@@ -316,14 +336,14 @@ class ContributionsScreen(Screen):
 
 class ContributionRow(Row):
     giver = _member_select(pgettext_lazy("partnership", "Member"))
-    types = forms.MultipleChoiceField(
+    types = FoldingChoices(
+        fold_after=GUIDE_TYPES,
         label=_("What it puts in"),
         choices=choices(RESOURCE_TYPES),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("The first six are the guide's own examples. Leave all empty if it puts in nothing."),
     )
-    types.fold_after = GUIDE_TYPES  # type: ignore[attr-defined]
     receiver = _member_select(_("To whom"), required=False, blank=_("To the joint pool, decided together"))
     in_return = _radio(IN_RETURN, label=_("What it gets back"), initial=InReturn.SHARED_GOAL.value)
 
@@ -817,11 +837,16 @@ class StepForms:
             can_delete=not fixed,
         )
         if data is not None and add_row:
-            data = data.copy()  # type: ignore[attr-defined]
             total = f"rows-{forms.formsets.TOTAL_FORM_COUNT}"
-            data[total] = str(int(data.get(total) or 0) + 1)  # type: ignore[index]
+            count = str(int(data.get(total) or 0) + 1)
+            if isinstance(data, QueryDict):  # a copy keeps every value of a multiple choice
+                data = data.copy()
+                data[total] = count
+            else:
+                data = {**data, total: count}
         self.rows = factory(data, initial=prefilled or kept, prefix="rows", form_kwargs={"context": context})
-        self.rows.context = context  # type: ignore[attr-defined]
+        if isinstance(self.rows, MemberRows):
+            self.rows.context = context
 
     def _prefilled(self, kept: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Rows offered before the person writes any: one contribution per member, one payment per contract."""

@@ -57,14 +57,6 @@ def _text(value: object) -> str:
     return repr(value) if isinstance(value, float) else str(value)
 
 
-def _ties(town_map: TownMap) -> list[dict[str, object]]:
-    rows = tie_rows(town_map, ties_only=True)
-    for row in rows:
-        rung = int(str(row["rung"]))
-        row["level"] = float(rung) if rung != int(Rung.COMPETITION) else 0.0
-    return rows
-
-
 def graphml(town_map: TownMap) -> bytes:
     """The map as GraphML (undirected; keys declared for every attribute)."""
     ET.register_namespace("", GRAPHML_NS)
@@ -84,17 +76,17 @@ def graphml(town_map: TownMap) -> bytes:
         for name, _kind in node_attrs:
             if _defined(node[name]):
                 ET.SubElement(el, f"{{{GRAPHML_NS}}}data", key=f"n_{name}").text = _text(node[name])
-    for k, tie in enumerate(_ties(town_map)):
+    for k, tie in enumerate(tie_rows(town_map)):
         el = ET.SubElement(
             graph,
             f"{{{GRAPHML_NS}}}edge",
             id=f"e{k}",
-            source=str(tie["source"].id),  # type: ignore[attr-defined]
-            target=str(tie["target"].id),  # type: ignore[attr-defined]
+            source=str(tie.source.id),
+            target=str(tie.target.id),
         )
         for name, _kind in _edge_attrs(town_map):
-            if _defined(tie[name]):
-                ET.SubElement(el, f"{{{GRAPHML_NS}}}data", key=f"e_{name}").text = _text(tie[name])
+            if _defined(tie.value(name)):
+                ET.SubElement(el, f"{{{GRAPHML_NS}}}data", key=f"e_{name}").text = _text(tie.value(name))
     return bytes(ET.tostring(root, encoding="utf-8", xml_declaration=True))
 
 
@@ -123,19 +115,19 @@ def gexf(town_map: TownMap) -> bytes:
             if _defined(node[name]):
                 ET.SubElement(values, f"{q}attvalue", attrib={"for": str(i), "value": _text(node[name])})
     edges = ET.SubElement(graph, f"{q}edges")
-    for k, tie in enumerate(_ties(town_map)):
+    for k, tie in enumerate(tie_rows(town_map)):
         el = ET.SubElement(
             edges,
             f"{q}edge",
             id=str(k),
-            source=str(tie["source"].id),  # type: ignore[attr-defined]
-            target=str(tie["target"].id),  # type: ignore[attr-defined]
-            weight=_text(tie["level"]),
+            source=str(tie.source.id),
+            target=str(tie.target.id),
+            weight=_text(tie.level),
         )
         values = ET.SubElement(el, f"{q}attvalues")
         for i, (name, _kind) in enumerate(edge_attrs):
-            if _defined(tie[name]):
-                ET.SubElement(values, f"{q}attvalue", attrib={"for": str(i), "value": _text(tie[name])})
+            if _defined(tie.value(name)):
+                ET.SubElement(values, f"{q}attvalue", attrib={"for": str(i), "value": _text(tie.value(name))})
     return bytes(ET.tostring(root, encoding="utf-8", xml_declaration=True))
 
 
@@ -156,20 +148,21 @@ def _node_values(town_map: TownMap) -> list[list[object]]:
     return [[node[c] if _defined(node[c]) else "" for c in NODE_COLUMNS] for node in map_data_nodes(town_map)]
 
 
-def _tie_values(town_map: TownMap) -> list[list[object]]:
+def _tie_values(town_map: TownMap, *, named: bool = False) -> list[list[object]]:
+    """One row per selected pair: its organizations (ids, or names when ``named``), rung, domain, whether it is a
+    tie at the threshold (1/0), the target rung and the two ratings ("" for none)."""
     threshold = town_map.filters.threshold
     out = []
     for tie in tie_rows(town_map, ties_only=False):
-        rung = int(tie["rung"])  # type: ignore[call-overload]
         values: list[object] = [
-            tie["source"].id,  # type: ignore[attr-defined]
-            tie["target"].id,  # type: ignore[attr-defined]
-            rung,
-            tie["domain"],
-            1 if rung >= threshold else 0,
-            tie["target_rung"],
-            tie["rating_source_to_target"],
-            tie["rating_target_to_source"],
+            tie.source.name if named else tie.source.id,
+            tie.target.name if named else tie.target.id,
+            tie.rung,
+            tie.domain,
+            1 if tie.rung >= threshold else 0,
+            tie.target_rung,
+            tie.rating_source_to_target,
+            tie.rating_target_to_source,
         ]
         out.append(["" if v is None else v for v in values])
     return out
@@ -226,10 +219,8 @@ def xlsx(town_map: TownMap) -> bytes:
         xlsx_append(ws, row)
     ties = wb.create_sheet(_("Ties")[:31])
     xlsx_append(ties, _tie_headers())
-    names = {o.id: o.name for o in town_map.orgs}
     yes, no = _("yes"), _("no")
-    for row in _tie_values(town_map):
-        row[0], row[1] = names[int(row[0])], names[int(row[1])]  # type: ignore[call-overload]
+    for row in _tie_values(town_map, named=True):
         row[2] = label_of(Rung, row[2])
         row[4] = yes if row[4] else no
         for col in (5, 6, 7):

@@ -314,12 +314,7 @@ def page_figures(town_map: TownMap, *, organizations: int, ties: int) -> dict[st
     a city's page is rendered without computing anything): summary, rung distribution, heat map, the most
     connected organizations and the highest ties (with how many more each list has)."""
     orgs = organization_rows(town_map, organizations)
-    tie_list = tie_rows(town_map, limit=ties)
-    for row in tie_list:
-        for side in ("source", "target"):
-            org = row[side]
-            assert isinstance(org, Org)
-            row[side] = {"id": org.id, "name": org.name, "sector": org.sector}
+    tie_list = [row.as_json() for row in tie_rows(town_map, limit=ties)]
     return {
         "summary": summary_rows(town_map),
         "distribution": town_map.rung_distribution(),
@@ -415,8 +410,42 @@ def map_data_nodes(town_map: TownMap) -> list[dict[str, object]]:
     ]
 
 
-def tie_rows(town_map: TownMap, *, ties_only: bool = True, limit: int | None = None) -> list[dict[str, object]]:
-    """Pairs (ties at the threshold, or every selected pair) with names, rung, domain, target and ratings."""
+@dataclass(frozen=True, slots=True)
+class TieRow:
+    """One pair of the map (a tie at the threshold, or any selected pair) with its rung, domain, target and, on a
+    wave's map, each side's rating of the other."""
+
+    source: Org
+    target: Org
+    rung: int
+    domain: str
+    target_rung: int | None
+    rating_source_to_target: int | None
+    rating_target_to_source: int | None
+
+    @property
+    def level(self) -> float:
+        """The pair's weight in exports: its rung, and 0 for competition (never a tie)."""
+        return float(self.rung) if self.rung != int(Rung.COMPETITION) else 0.0
+
+    def value(self, name: str) -> object:
+        """An export column by name (``rung``, ``domain``, ``level``, a rating)."""
+        return getattr(self, name)
+
+    def as_json(self) -> dict[str, object]:
+        side = {"source": self.source, "target": self.target}
+        return {
+            **{key: {"id": org.id, "name": org.name, "sector": org.sector} for key, org in side.items()},
+            "rung": self.rung,
+            "domain": self.domain,
+            "target_rung": self.target_rung,
+            "rating_source_to_target": self.rating_source_to_target,
+            "rating_target_to_source": self.rating_target_to_source,
+        }
+
+
+def tie_rows(town_map: TownMap, *, ties_only: bool = True, limit: int | None = None) -> list[TieRow]:
+    """Pairs (ties at the threshold, or every selected pair), highest rung first, then by the source's name."""
     p = town_map.pairs
     mask = town_map.tie_mask() if ties_only else np.ones(len(p.rung), dtype=bool)
     order = [int(k) for k in np.flatnonzero(mask)]
@@ -428,15 +457,15 @@ def tie_rows(town_map: TownMap, *, ties_only: bool = True, limit: int | None = N
         s, t = int(p.source[k]), int(p.target[k])
         target = int(town_map.target_rung[k])
         out.append(
-            {
-                "source": town_map.orgs[s],
-                "target": town_map.orgs[t],
-                "rung": int(p.rung[k]),
-                "domain": town_map.domain[k],
-                "target_rung": target if target >= 0 else None,
-                "rating_source_to_target": town_map.ratings.get((s, t)),
-                "rating_target_to_source": town_map.ratings.get((t, s)),
-            }
+            TieRow(
+                source=town_map.orgs[s],
+                target=town_map.orgs[t],
+                rung=int(p.rung[k]),
+                domain=town_map.domain[k],
+                target_rung=target if target >= 0 else None,
+                rating_source_to_target=town_map.ratings.get((s, t)),
+                rating_target_to_source=town_map.ratings.get((t, s)),
+            )
         )
     return out
 
