@@ -96,7 +96,7 @@ def main() -> int:
     from django.contrib.auth import get_user_model
     from django.contrib.staticfiles.handlers import StaticFilesHandler
     from django.core.management import call_command
-    from django.test import Client
+    from django.test import Client, override_settings
     from django.test.testcases import LiveServerThread
     from playwright.sync_api import sync_playwright
 
@@ -119,7 +119,10 @@ def main() -> int:
     # No worker here: the map's task runs at once, inside the first page request (so the first load includes
     # computing the map; the second is served from the kept map, as production serves it). bench_city.py measures
     # the city's map through a real worker.
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}}
+    # override_settings tells django_tasks to drop the backend it already made (a plain assignment would not).
+    override_settings(
+        TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}}
+    ).enable()
     server = LiveServerThread("localhost", StaticFilesHandler, connections_override={}, port=0)
     server.daemon = True
     server.start()
