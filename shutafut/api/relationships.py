@@ -14,7 +14,7 @@ from ninja.responses import Status
 from shutafut.accounts.models import Role
 from shutafut.api.common import etag, if_match, paginate, town_for
 from shutafut.model.ladder import Rung
-from shutafut.organizations.access import access_organization
+from shutafut.organizations.access import access_organization, require_party
 from shutafut.relationships.access import access_relationship
 from shutafut.relationships.models import Source
 from shutafut.relationships.selectors import relationship_list
@@ -122,6 +122,8 @@ def create_relationship(request: HttpRequest, payload: RelationshipIn) -> Any:
         )
     data["org_a"] = access_organization(request.user, data["org_a"], town=town)
     data["org_b"] = access_organization(request.user, data["org_b"], town=town)
+    # A partner's representative records ties of the organizations they represent only (issue 11, item 2).
+    require_party(request.user, town.pk, [data["org_a"].pk, data["org_b"].pk], Role.MEMBER)
     return Status(201, relationship_create(town=town, **data))
 
 

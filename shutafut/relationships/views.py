@@ -58,8 +58,13 @@ def relationship_detail_view(request: TownRequest, town: Town, pk: int) -> HttpR
     )
 
 
-def _save(form: RelationshipForm, town: Town, relationship: Relationship | None = None) -> bool:
+def _save(request: HttpRequest, form: RelationshipForm, town: Town, relationship: Relationship | None = None) -> bool:
     if not form.is_valid():
+        return False
+    parties = [form.cleaned_data["org_a"].pk, form.cleaned_data["org_b"].pk]
+    if not may_edit(request.user, town.pk, parties):
+        # A partner's representative records the ties of the organizations they represent, not others' ties.
+        form.add_error(None, _("You can record a relationship only of an organization you represent."))
         return False
     try:
         if relationship is None:
@@ -97,7 +102,7 @@ def _form_page(request: HttpRequest, town: Town, form: RelationshipForm, title: 
 def relationship_create_view(request: HttpRequest, town: Town) -> HttpResponse:
     form = RelationshipForm(request.POST or None, instance=Relationship(town=town), town=town)
     twin = _twin(request, form, town)
-    if request.method == "POST" and twin is None and _save(form, town):
+    if request.method == "POST" and twin is None and _save(request, form, town):
         messages.success(request, _("The relationship was saved."))
         return redirect("relationship-detail", town=town.slug, pk=form.instance.pk)
     return _form_page(request, town, form, _("New relationship"), twin=twin)
@@ -108,7 +113,7 @@ def relationship_edit_view(request: HttpRequest, town: Town, pk: int) -> HttpRes
     relationship = access_relationship(request.user, pk, town=town, role=Role.MEMBER)
     form = RelationshipForm(request.POST or None, instance=Relationship.objects.get(pk=relationship.pk), town=town)
     twin = _twin(request, form, town, relationship)
-    if request.method == "POST" and twin is None and _save(form, town, relationship):
+    if request.method == "POST" and twin is None and _save(request, form, town, relationship):
         messages.success(request, _("The relationship was saved."))
         return redirect("relationship-detail", town=town.slug, pk=relationship.pk)
     delete_url = reverse("relationship-delete", kwargs={"town": town.slug, "pk": relationship.pk})

@@ -133,3 +133,45 @@ def test_survey_results_show_individual_ratings_to_the_coordinator_only(scene):
     member = scene["carol"].get(_url("survey-wave-detail", pk=wave.pk))
     assert "surveys/pairs_table.html" in [t.name for t in coordinator.templates]
     assert "surveys/pairs_table.html" not in [t.name for t in member.templates]
+
+
+def _tie(a: Organization, b: Organization) -> dict[str, str]:
+    return {"org_a": str(a.pk), "org_b": str(b.pk), "domain": "תעסוקה", "rung": "3", "observed_on": "2026-03-01"}
+
+
+def test_a_representative_records_a_tie_of_their_organization_but_not_one_between_two_others(scene):
+    from shutafut.relationships.models import Relationship
+
+    url = _url("relationship-create")
+    refused = scene["carol"].post(url, _tie(scene["city"], scene["third"]), HTTP_ACCEPT_LANGUAGE="en")
+    assert refused.status_code == 400
+    assert "only of an organization you represent" in refused.content.decode()
+    assert not Relationship.objects.filter(org_a=scene["city"], org_b=scene["third"]).exists()
+    saved = scene["carol"].post(url, _tie(scene["ngo"], scene["third"]))
+    assert saved.status_code == 302
+    assert Relationship.objects.filter(org_a=scene["ngo"], org_b=scene["third"]).exists()
+
+
+def test_a_representative_cannot_move_their_tie_to_two_other_organizations(scene):
+    from shutafut.relationships.models import Relationship
+
+    tie = Relationship.objects.create(
+        town=scene["town"], org_a=scene["ngo"], org_b=scene["third"], domain="תעסוקה", rung=3, observed_on="2026-03-01"
+    )
+    response = scene["carol"].post(_url("relationship-edit", pk=tie.pk), _tie(scene["city"], scene["third"]))
+    assert response.status_code == 400
+    tie.refresh_from_db()
+    assert tie.org_a == scene["ngo"]
+
+
+def test_the_api_refuses_a_representative_a_tie_between_two_others_as_it_refuses_a_missing_record(scene):
+    from shutafut.relationships.models import Relationship
+
+    body = {"town": "town-a", "org_a": scene["city"].pk, "org_b": scene["third"].pk, "rung": 3}
+    body["observed_on"] = "2026-03-01"
+    refused = scene["carol"].post("/api/v1/relationships", json.dumps(body), content_type="application/json")
+    assert refused.status_code == 404
+    assert not Relationship.objects.filter(org_a=scene["city"], org_b=scene["third"]).exists()
+    own = {**body, "org_a": scene["ngo"].pk}
+    saved = scene["carol"].post("/api/v1/relationships", json.dumps(own), content_type="application/json")
+    assert saved.status_code == 201

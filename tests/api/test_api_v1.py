@@ -111,7 +111,8 @@ def test_a_viewer_cannot_create(client, token_of, towns):
     assert not Organization.objects.exists()
 
 
-def test_a_self_relationship_is_refused_with_the_field_named(client, token_of, town_a_records):
+def test_a_self_relationship_is_refused_with_the_field_named(client, token_of, town_a_records, personas):
+    represent(personas["carol"], town_a_records["city"])
     city = town_a_records["city"].pk
     response = post(
         client,
@@ -123,7 +124,8 @@ def test_a_self_relationship_is_refused_with_the_field_named(client, token_of, t
     assert {e["field"] for e in response.json()["detail"]} >= {"org_b"}
 
 
-def test_a_rung_outside_the_ladder_is_refused_in_the_users_language(client, token_of, town_a_records):
+def test_a_rung_outside_the_ladder_is_refused_in_the_users_language(client, token_of, town_a_records, personas):
+    represent(personas["carol"], town_a_records["ngo"])
     response = post(
         client,
         "/api/v1/relationships",

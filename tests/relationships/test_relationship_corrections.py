@@ -22,6 +22,11 @@ def _member(personas: dict[str, Any]) -> Client:
     return client
 
 
+@pytest.fixture(autouse=True)
+def _carol_represents_the_ngo(personas, town_a_records):  # type: ignore[no-untyped-def]
+    represent(personas["carol"], town_a_records["ngo"])
+
+
 def _new(records: dict[str, Any], domain: str) -> dict[str, str]:
     return {
         "org_a": str(records["ngo"].pk),

@@ -67,6 +67,7 @@ PARTY_MEMBER = _profile(302, 302, 403, 404, 200, 200, 404, 200)
 POST_PARTY = _profile(302, 302, 403, 404, 302, 302, 404, 302)
 PAGE_POST_PARTY = _profile(302, 302, 403, 404, 400, 400, 404, 400)
 API_WRITE_PARTY = _profile(401, 401, 403, 404, 200, 200, 404, 200)
+API_CREATE_PARTY = _profile(401, 401, 403, 404, 201, 201, 404, 201)
 
 
 @dataclass(frozen=True)
@@ -322,7 +323,8 @@ ROWS: list[Row] = [
     api("GET /api/v1/relationships", API_READ, town="town-a"),
     api(
         "POST /api/v1/relationships",
-        API_CREATE_MEMBER,
+        API_CREATE_PARTY,
+        note="a member records a tie of an organization they represent",
         body={"town": "town-a", "org_a": "{city}", "org_b": "{ngo}", "rung": 2, "observed_on": "2026-02-01"},
     ),
     api("GET /api/v1/relationships/{relationship_id}", API_READ),

@@ -65,6 +65,7 @@ def test_a_backup_file_is_readable_by_its_owner_only(tmp_path, towns, name):
 
 
 def test_the_api_refuses_a_hand_made_relationship_that_claims_to_come_from_a_survey(client, personas, town_a_records):
+    represent(personas["carol"], town_a_records["ngo"])
     client.force_login(personas["carol"])
     body = {
         "town": "town-a",
