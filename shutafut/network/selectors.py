@@ -39,7 +39,8 @@ from shutafut.network.graph import FloatArray, IntArray, Pairs, max_rung_pairs, 
 from shutafut.network.metrics import BoolArray
 from shutafut.organizations.models import Organization
 from shutafut.relationships.models import Relationship
-from shutafut.surveys.models import Rating, Wave
+from shutafut.surveys.models import Wave
+from shutafut.surveys.selectors import counted_ratings
 
 SECTORS: tuple[str, ...] = tuple(s.value for s in Sector)
 """Sector codes in the map's fixed order (rows and columns of the heat map)."""
@@ -215,7 +216,7 @@ def build_map(town: Town, filters: MapFilters, *, layout: bool = False) -> TownM
     )
     ratings: dict[tuple[int, int], int] = {}
     if filters.wave is not None:
-        rq = Rating.objects.filter(wave=filters.wave)
+        rq = counted_ratings(filters.wave)  # not the answers of a revoked link or of someone taken off the roster
         if filters.domains:
             rq = rq.filter(Q(domain__in=filters.domains) | Q(domain=""))
         for rater, rated, rung in rq.values_list("rater_id", "rated_id", "rung"):

@@ -28,7 +28,7 @@ from shutafut.network.selectors import MapFilters
 from shutafut.network.tasks import DATA_FILE, compute_map
 from shutafut.organizations.models import Organization
 from shutafut.relationships.models import Relationship
-from shutafut.surveys.models import Rating
+from shutafut.surveys.selectors import counted_ratings
 
 KIND = "network-map"
 WORKER_FROM = PRESET_LAYOUT_FROM
@@ -42,14 +42,15 @@ def needs_worker(town: Town) -> bool:
 def data_version(town: Town, filters: MapFilters) -> str:
     """A fingerprint of the data the map reads, as it is now: count and last change of the town's organizations
     and relationships (a deletion changes the count, an edit or an addition the last change), and for a wave
-    its ratings and roster. Three small aggregate queries."""
+    the ratings that count (their number, newest and last answer) and its roster. Four small aggregate queries."""
     parts: list[object] = []
     for model in (Organization, Relationship):
         agg = model.objects.filter(town=town).aggregate(n=Count("pk"), last=Max("updated_at"), top=Max("pk"))
         parts += [agg["n"], agg["last"].isoformat() if agg["last"] else "", agg["top"]]
     if filters.wave is not None:
-        agg = Rating.objects.filter(wave=filters.wave).aggregate(n=Count("pk"), top=Max("pk"))
-        parts += [agg["n"], agg["top"], filters.wave.organizations.count()]
+        counted = counted_ratings(filters.wave)  # a revoked link or a roster change moves the count
+        agg = counted.aggregate(n=Count("pk"), top=Max("pk"), last=Max("answered_at"))
+        parts += [agg["n"], agg["top"], agg["last"], filters.wave.organizations.count()]
     return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()[:20]
 
 

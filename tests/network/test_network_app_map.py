@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from shutafut.network import selectors
 from shutafut.network.graph import max_rung_pairs
+from shutafut.network.snapshots import data_version
 
 pytestmark = pytest.mark.django_db
 
@@ -86,7 +87,8 @@ def demo_map(towns, personas):  # type: ignore[no-untyped-def]
     person_n = Person.objects.create(town=town, organization=o["n1"], full_name="רון")
     link_n, _ = link_issue(town=town, purpose="relationship_survey", person=person_n, organization=o["n1"], wave=w2)
     Rating.objects.create(wave=w2, link=link_n, rater=o["n1"], rated=o["c1"], rung=5)
-    return {"town": town, "orgs": o, "w1": w1, "w2": w2}
+    w2.respondents.add(person, person_n)
+    return {"town": town, "orgs": o, "w1": w1, "w2": w2, "person_n": person_n}
 
 
 def _pairs(town_map: selectors.TownMap) -> dict[frozenset[int], int]:
@@ -216,6 +218,24 @@ def test_a_wave_filter_uses_only_that_waves_relationships_and_roster_with_both_r
     assert by == {str(o["c1"].id): 2, str(o["b1"].id): None}
     recorded = client.get(url).json()
     assert "rating_source_to_target" not in recorded["edges"][0]
+
+
+def test_a_city_map_kept_for_a_wave_is_made_again_once_someone_leaves_the_roster(demo_map) -> None:  # type: ignore[no-untyped-def]
+    filters = selectors.MapFilters(wave=demo_map["w2"])
+    before = data_version(demo_map["town"], filters)
+    assert data_version(demo_map["town"], filters) == before
+    demo_map["w2"].respondents.remove(demo_map["person_n"])
+    assert data_version(demo_map["town"], filters) != before
+
+
+def test_the_answers_of_someone_taken_off_the_roster_leave_the_wave_map(demo_map, client, personas) -> None:  # type: ignore[no-untyped-def]
+    o = demo_map["orgs"]
+    demo_map["w2"].respondents.remove(demo_map["person_n"])
+    client.force_login(personas["alice"])
+    data = client.get(reverse("network-map-data", kwargs={"town": "town-a"}), {"wave": demo_map["w2"].pk}).json()
+    e = {frozenset((e["source"], e["target"])): e for e in data["edges"]}[_key_str(o, "c1", "n1")]
+    by = {e["source"]: e["rating_source_to_target"], e["target"]: e["rating_target_to_source"]}
+    assert by == {str(o["c1"].id): 4, str(o["n1"].id): None}
 
 
 def _key_str(o, a: str, b: str) -> frozenset[str]:  # type: ignore[no-untyped-def]
