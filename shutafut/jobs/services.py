@@ -189,6 +189,29 @@ def job_task(func: JobFunction) -> Task[..., Any]:
     return task()(run)
 
 
+ABANDONED_AFTER = dt.timedelta(minutes=15)
+"""A running job whose worker has written nothing for this long lost its worker (stopped, killed, its machine gone):
+every task here reports progress or ends well within it."""
+
+
+def job_abandon_if_stale(job: Job) -> bool:
+    """Mark ``job`` failed, with an error its starter reads, when it is running but its worker has written nothing
+    for ``ABANDONED_AFTER``; ``True`` then. A page that shows a job calls this, so that no one waits forever and the
+    map (which starts a new job for a failed one) is computed again."""
+    now = timezone.now()
+    if job.status != Job.Status.RUNNING or job.updated_at > now - ABANDONED_AFTER:
+        return False
+    with translation.override(job.language):
+        error = gettext("The worker doing this work stopped before it finished. Start it again.")
+    # Only if nothing was written meanwhile: a worker that reports at this moment keeps its job.
+    stale = Job.objects.filter(pk=job.pk, status=Job.Status.RUNNING, updated_at=job.updated_at)
+    if not stale.update(status=Job.Status.FAILED, finished_at=now, error=error, updated_at=now):
+        return False
+    job.refresh_from_db()
+    logger.warning("job %s (%s) abandoned: no word from its worker since %s", job.pk, job.kind, job.updated_at)
+    return True
+
+
 def _write(job: Job, **fields: Any) -> None:
     for name, value in fields.items():
         setattr(job, name, value)

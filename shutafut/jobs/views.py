@@ -13,12 +13,14 @@ from shutafut.accounts.models import Town
 from shutafut.jobs.access import access_job
 from shutafut.jobs.models import JobFile
 from shutafut.jobs.selectors import job_output, job_status, waiting_long
+from shutafut.jobs.services import job_abandon_if_stale
 
 
 @town_view()
 @never_cache
 def job_detail(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
     job = access_job(request.user, pk, town=town)
+    job_abandon_if_stale(job)
     result_template = select_template([f"jobs/result/{job.kind}.html", "jobs/result/default.html"])
     context = {
         "town": town,
@@ -33,7 +35,9 @@ def job_detail(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
 @town_view()
 @never_cache
 def job_status_json(request: HttpRequest, town: Town, pk: int) -> JsonResponse:
-    return JsonResponse(job_status(access_job(request.user, pk, town=town)))
+    job = access_job(request.user, pk, town=town)
+    job_abandon_if_stale(job)
+    return JsonResponse(job_status(job))
 
 
 @town_view()

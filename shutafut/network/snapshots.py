@@ -22,7 +22,7 @@ from django.utils.translation import get_language
 
 from shutafut.accounts.models import Role, Town
 from shutafut.jobs.models import Job
-from shutafut.jobs.services import job_start
+from shutafut.jobs.services import job_abandon_if_stale, job_start
 from shutafut.network.graph import PRESET_LAYOUT_FROM
 from shutafut.network.selectors import MapFilters
 from shutafut.network.tasks import DATA_FILE, compute_map
@@ -86,6 +86,8 @@ def map_state(town: Town, filters: MapFilters, *, user: object, retry_failed: bo
     when the last one failed and ``retry_failed`` (the page retries, the data endpoint only reports)."""
     key = map_key(town, filters)
     job = Job.objects.filter(town=town, kind=KIND, params__key=key).order_by("-created_at", "-pk").first()
+    if job is not None:
+        job_abandon_if_stale(job)  # a worker that died mid-map: the job fails, and the page starts another
     if job is None or (retry_failed and job.status == Job.Status.FAILED):
         job = job_start(
             town=town,

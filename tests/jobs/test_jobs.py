@@ -134,6 +134,20 @@ def test_the_page_says_so_when_no_worker_has_taken_the_job_for_a_while(client, t
     assert "data-job-waiting>" in page
 
 
+def test_a_running_job_whose_worker_stopped_long_ago_fails_with_a_reason_when_someone_looks(client, towns, personas):
+    job = start(towns[0], personas["bob"], tasks.count_to, language="en", total=1)
+    Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING)
+    client.force_login(personas["bob"])
+    url = f"/t/town-a/jobs/{job.pk}/status.json"
+    assert client.get(url, HTTP_ACCEPT_LANGUAGE="en").json()["status"] == "running"  # it just started
+    Job.objects.filter(pk=job.pk).update(updated_at=timezone.now() - dt.timedelta(minutes=20))
+    said = client.get(url, HTTP_ACCEPT_LANGUAGE="en").json()
+    assert said["status"] == "failed"
+    job.refresh_from_db()
+    assert job.status == Job.Status.FAILED and job.finished_at is not None
+    assert said["error"] == job.error == "The worker doing this work stopped before it finished. Start it again."
+
+
 def test_an_unknown_kind_of_job_is_refused_before_anything_is_written(towns, personas):
     with pytest.raises(ValueError, match="unknown job kind"):
         job_start(town=towns[0], user=personas["bob"], kind="no-such-kind", task=tasks.count_to, total=1)

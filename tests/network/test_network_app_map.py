@@ -11,10 +11,12 @@ import networkx as nx
 import numpy as np
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from shutafut.jobs.models import Job
 from shutafut.network import selectors
 from shutafut.network.graph import max_rung_pairs
-from shutafut.network.snapshots import data_version
+from shutafut.network.snapshots import data_version, map_state
 
 pytestmark = pytest.mark.django_db
 
@@ -410,3 +412,22 @@ def test_max_rung_pairs_keeps_the_highest_rung_of_each_unordered_pair_and_its_ro
         (0, 1, 5, 1),
         (0, 3, 2, 4),
     ]
+
+
+def test_a_map_whose_worker_died_mid_layout_is_computed_again_by_a_new_job(
+    demo_map, personas, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    def state() -> Job:
+        with django_capture_on_commit_callbacks(execute=True):  # the job's task runs once its start commits
+            job = map_state(demo_map["town"], selectors.MapFilters(), user=personas["alice"], retry_failed=True).job
+        job.refresh_from_db()
+        return job
+
+    first = state()
+    assert first.status == Job.Status.DONE
+    assert state().pk == first.pk  # kept
+    Job.objects.filter(pk=first.pk).update(status=Job.Status.RUNNING, updated_at=timezone.now() - dt.timedelta(hours=1))
+    again = state()
+    first.refresh_from_db()
+    assert first.status == Job.Status.FAILED
+    assert again.pk != first.pk and again.status == Job.Status.DONE
