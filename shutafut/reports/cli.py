@@ -78,7 +78,8 @@ def _echo_result(result: Any, *, verbose: bool) -> None:
                 click.echo(f"row {row.row}, column {problem.column!r}: {problem.message}", err=True)
         elif verbose:
             detail = row.reason or ", ".join(row.changed)
-            click.echo(f"row {row.row}\t{row.action}\t{row.registry_number}\t{row.name}\t{detail}")
+            action = row.action.label(done=result.written)  # in words, in the language of the summary below
+            click.echo(f"row {row.row}\t{action}\t{row.registry_number}\t{row.name}\t{detail}")
     click.echo(result.summary())
     if result.rejected:
         click.echo("Nothing was written." if not result.dry_run else "Dry run: nothing was written.", err=True)

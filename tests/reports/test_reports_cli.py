@@ -52,3 +52,13 @@ def test_a_slice_of_the_real_nonprofit_list_imports_whole_and_a_second_run_chang
     assert (
         list(Organization.objects.order_by("pk").values_list("pk", "name", "registry_number", "updated_at")) == snapshot
     )
+
+
+def test_the_verbose_listing_says_each_rows_outcome_in_words(towns, tmp_path):
+    path = tmp_path / "f.csv"
+    path.write_text("name,sector,subtype,legal_form\nעמותת בדיקה,third,nonprofit,amuta\n", encoding="utf-8")
+    args = ["import", "organizations", str(path), "--town", "town-a", "--dry-run", "--verbose"]
+    result = CliRunner().invoke(data, args)
+    assert result.exit_code == 0, result.output
+    [line] = [line for line in result.output.splitlines() if line.startswith("row 2\t")]
+    assert line.split("\t")[1] == "will be created"
