@@ -9,7 +9,8 @@ recipient, year), authorities on their CBS symbol.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -123,6 +124,19 @@ def audit_import(
     )
 
 
+@contextmanager
+def one_writing_import_per_town(town: Town, *, dry_run: bool) -> Iterator[None]:
+    """Around the planning and writing of a real import: the town's row is locked, so that two imports into one town
+    (two workers, or a worker and the command line) run one after the other, each planning on what the other
+    wrote. A dry run writes nothing and waits for no one. (SQLite's transactions take the write lock up front.)"""
+    if dry_run:
+        yield
+        return
+    with transaction.atomic():
+        list(Town.objects.select_for_update().filter(pk=town.pk).values_list("pk", flat=True))
+        yield
+
+
 def organizations_import(
     *,
     town: Town,
@@ -151,46 +165,47 @@ def organizations_import(
     except imp.ImportFileError as exc:
         result.file_error = str(exc)
         return result
-    result.rows = plans
-    existing = _existing_organizations(town)
-    model_fields = {f.name for f in Organization._meta.concrete_fields}
-    checked_classifications: set[tuple[str, ...]] = set()
-    new: dict[int, Organization] = {}
-    """The validated records of the rows to create (file row → record): written as they were checked."""
-    for plan in plans:
-        if plan.action is not RowAction.CREATE:
-            continue
-        current = existing.get(_org_key(plan))
-        if current is None:
-            instance = Organization(town=town, **{k: v for k, v in plan.values.items() if k in model_fields})
-            new[plan.row] = instance
-        else:
-            changed = tuple(n for n in imp.UPDATABLE if n in plan.values and plan.values[n] != getattr(current, n))
-            if importer.sets_classification:
-                changed += tuple(n for n in imp.CLASSIFICATION if plan.values.get(n) != getattr(current, n))
-            plan.action = RowAction.UPDATE if changed else RowAction.UNCHANGED
-            plan.changed = changed
-            plan.values["pk"] = str(current.pk)
-            instance = current
-            for name in changed:
-                setattr(instance, name, plan.values[name])
-        if plan.action is RowAction.UNCHANGED:
-            continue
-        # A classification's choices are checked once: a file holds few, and checking them is most of the cost.
-        classification = tuple(getattr(instance, n) for n in imp.CLASSIFICATION)
-        known = classification in checked_classifications
-        validate_row(plan, instance, columns, exclude=("town", *imp.CLASSIFICATION) if known else ("town",))
-        if plan.action is not RowAction.REJECT:
-            checked_classifications.add(classification)
-    progress(len(plans) // 2)
-    if dry_run or not result.ok:
+    with one_writing_import_per_town(town, dry_run=dry_run):
+        result.rows = plans
+        existing = _existing_organizations(town)
+        model_fields = {f.name for f in Organization._meta.concrete_fields}
+        checked_classifications: set[tuple[str, ...]] = set()
+        new: dict[int, Organization] = {}
+        """The validated records of the rows to create (file row → record): written as they were checked."""
+        for plan in plans:
+            if plan.action is not RowAction.CREATE:
+                continue
+            current = existing.get(_org_key(plan))
+            if current is None:
+                instance = Organization(town=town, **{k: v for k, v in plan.values.items() if k in model_fields})
+                new[plan.row] = instance
+            else:
+                changed = tuple(n for n in imp.UPDATABLE if n in plan.values and plan.values[n] != getattr(current, n))
+                if importer.sets_classification:
+                    changed += tuple(n for n in imp.CLASSIFICATION if plan.values.get(n) != getattr(current, n))
+                plan.action = RowAction.UPDATE if changed else RowAction.UNCHANGED
+                plan.changed = changed
+                plan.values["pk"] = str(current.pk)
+                instance = current
+                for name in changed:
+                    setattr(instance, name, plan.values[name])
+            if plan.action is RowAction.UNCHANGED:
+                continue
+            # A classification's choices are checked once: a file holds few, and checking them is most of the cost.
+            classification = tuple(getattr(instance, n) for n in imp.CLASSIFICATION)
+            known = classification in checked_classifications
+            validate_row(plan, instance, columns, exclude=("town", *imp.CLASSIFICATION) if known else ("town",))
+            if plan.action is not RowAction.REJECT:
+                checked_classifications.add(classification)
+        progress(len(plans) // 2)
+        if dry_run or not result.ok:
+            return result
+        with transaction.atomic():
+            _write_organizations(town, plans, new, progress)
+            result.written = True
+            name = file_name or Path(path).name
+            audit_import(town=town, user=user, model=Organization, file_name=name, fmt=fmt, result=result)
         return result
-    with transaction.atomic():
-        _write_organizations(town, plans, new, progress)
-        result.written = True
-        name = file_name or Path(path).name
-        audit_import(town=town, user=user, model=Organization, file_name=name, fmt=fmt, result=result)
-    return result
 
 
 def _org_key(plan: imp.RowPlan) -> str:
@@ -258,83 +273,88 @@ def funding_import(
     except imp.ImportFileError as exc:
         result.file_error = str(exc)
         return result
-    recipients = dict(
-        Organization.objects.filter(town=town).exclude(registry_number="").values_list("registry_number", "pk")
-    )
-    funders = {o.name: o.pk for o in Organization.objects.filter(town=town, sector=Sector.PUBLIC).only("pk", "name")}
-    source_file = (file_name or Path(path).name)[:200]
-    checked_funders: dict[str, list[imp.Problem]] = {}
-    totals: dict[tuple[str, int, int], Decimal] = {}
-    first_row: dict[tuple[str, int, int], imp.RowPlan] = {}
-    for row in rows:
-        plan = imp.RowPlan(row.row, RowAction.CREATE, registry_number=row.recipient_number, name=row.recipient_name)
-        result.rows.append(plan)
-        if row.problems:
-            plan.action, plan.problems = RowAction.REJECT, row.problems
-            continue
-        recipient = recipients.get(row.recipient_number)
-        if recipient is None:
-            plan.action, plan.reason = RowAction.SKIP, _("recipient not in the town's registry")
-            continue
-        if row.funder not in funders:
-            if row.funder not in checked_funders:
-                probe = imp.RowPlan(row.row, RowAction.CREATE)
-                validate_row(probe, _new_funder(town, row.funder), columns, exclude=("town",))
-                checked_funders[row.funder] = [imp.Problem(columns.name("funder"), p.message) for p in probe.problems]
-            if checked_funders[row.funder]:
-                plan.action, plan.problems = RowAction.REJECT, list(checked_funders[row.funder])
+    with one_writing_import_per_town(town, dry_run=dry_run):
+        recipients = dict(
+            Organization.objects.filter(town=town).exclude(registry_number="").values_list("registry_number", "pk")
+        )
+        funders = {
+            o.name: o.pk for o in Organization.objects.filter(town=town, sector=Sector.PUBLIC).only("pk", "name")
+        }
+        source_file = (file_name or Path(path).name)[:200]
+        checked_funders: dict[str, list[imp.Problem]] = {}
+        totals: dict[tuple[str, int, int], Decimal] = {}
+        first_row: dict[tuple[str, int, int], imp.RowPlan] = {}
+        for row in rows:
+            plan = imp.RowPlan(row.row, RowAction.CREATE, registry_number=row.recipient_number, name=row.recipient_name)
+            result.rows.append(plan)
+            if row.problems:
+                plan.action, plan.problems = RowAction.REJECT, row.problems
                 continue
-        key = (row.funder, recipient, row.year)
-        if key in totals:
-            plan.action, plan.reason = RowAction.SKIP, _("added to row %(row)s") % {"row": first_row[key].row}
-            totals[key] += row.amount
-        else:
-            totals[key] = row.amount
-            first_row[key] = plan
-        plan.values = {"funder": row.funder, "year": str(row.year)}
-    existing = {
-        (f.funder.name, f.recipient_id, f.year): f
-        for f in FundingFlow.objects.filter(town=town).select_related("funder")
-    }
-    for key, plan in first_row.items():
-        plan.values["amount"] = str(totals[key])
-        flow = FundingFlow(town=town, year=key[2], amount=totals[key], source_file=source_file)
-        validate_row(plan, flow, columns, exclude=("town", "funder", "recipient"))
-        current = existing.get(key)
-        if current is not None and plan.action is not RowAction.REJECT:
-            plan.action = RowAction.UNCHANGED if current.amount == totals[key] else RowAction.UPDATE
-            plan.changed = ("amount",) if plan.action is RowAction.UPDATE else ()
-    if dry_run or not result.ok:
-        return result
-    with transaction.atomic():
-        for name in sorted({k[0] for k in totals} - set(funders)):
-            funder = _new_funder(town, name)
-            funder.save()
-            funders[name] = funder.pk
-        new, changed = [], []
+            recipient = recipients.get(row.recipient_number)
+            if recipient is None:
+                plan.action, plan.reason = RowAction.SKIP, _("recipient not in the town's registry")
+                continue
+            if row.funder not in funders:
+                if row.funder not in checked_funders:
+                    probe = imp.RowPlan(row.row, RowAction.CREATE)
+                    validate_row(probe, _new_funder(town, row.funder), columns, exclude=("town",))
+                    checked_funders[row.funder] = [
+                        imp.Problem(columns.name("funder"), p.message) for p in probe.problems
+                    ]
+                if checked_funders[row.funder]:
+                    plan.action, plan.problems = RowAction.REJECT, list(checked_funders[row.funder])
+                    continue
+            key = (row.funder, recipient, row.year)
+            if key in totals:
+                plan.action, plan.reason = RowAction.SKIP, _("added to row %(row)s") % {"row": first_row[key].row}
+                totals[key] += row.amount
+            else:
+                totals[key] = row.amount
+                first_row[key] = plan
+            plan.values = {"funder": row.funder, "year": str(row.year)}
+        existing = {
+            (f.funder.name, f.recipient_id, f.year): f
+            for f in FundingFlow.objects.filter(town=town).select_related("funder")
+        }
         for key, plan in first_row.items():
-            if plan.action is RowAction.CREATE:
-                new.append(
-                    FundingFlow(
-                        town=town,
-                        funder_id=funders[key[0]],
-                        recipient_id=key[1],
-                        year=key[2],
-                        amount=totals[key],
-                        resource_type=ResourceType.BUDGET,
-                        source_file=source_file,
+            plan.values["amount"] = str(totals[key])
+            flow = FundingFlow(town=town, year=key[2], amount=totals[key], source_file=source_file)
+            validate_row(plan, flow, columns, exclude=("town", "funder", "recipient"))
+            current = existing.get(key)
+            if current is not None and plan.action is not RowAction.REJECT:
+                plan.action = RowAction.UNCHANGED if current.amount == totals[key] else RowAction.UPDATE
+                plan.changed = ("amount",) if plan.action is RowAction.UPDATE else ()
+        if dry_run or not result.ok:
+            return result
+        with transaction.atomic():
+            for name in sorted({k[0] for k in totals} - set(funders)):
+                funder = _new_funder(town, name)
+                funder.save()
+                funders[name] = funder.pk
+            new, changed = [], []
+            for key, plan in first_row.items():
+                if plan.action is RowAction.CREATE:
+                    new.append(
+                        FundingFlow(
+                            town=town,
+                            funder_id=funders[key[0]],
+                            recipient_id=key[1],
+                            year=key[2],
+                            amount=totals[key],
+                            resource_type=ResourceType.BUDGET,
+                            source_file=source_file,
+                        )
                     )
-                )
-            elif plan.action is RowAction.UPDATE:
-                flow = existing[key]
-                flow.amount = totals[key]
-                changed.append(flow)
-        FundingFlow.objects.bulk_create(new, batch_size=BATCH)
-        FundingFlow.objects.bulk_update(changed, ["amount"], batch_size=BATCH)
-        result.written = True
-        audit_import(town=town, user=user, model=FundingFlow, file_name=source_file, fmt=code, result=result)
-    progress(len(rows))
-    return result
+                elif plan.action is RowAction.UPDATE:
+                    flow = existing[key]
+                    flow.amount = totals[key]
+                    changed.append(flow)
+            FundingFlow.objects.bulk_create(new, batch_size=BATCH)
+            FundingFlow.objects.bulk_update(changed, ["amount"], batch_size=BATCH)
+            result.written = True
+            audit_import(town=town, user=user, model=FundingFlow, file_name=source_file, fmt=code, result=result)
+        progress(len(rows))
+        return result
 
 
 def _new_funder(town: Town, name: str) -> Organization:
