@@ -1,9 +1,9 @@
 """A fixed-window request budget kept in Django's cache.
 
 ``allow(key, limit, window)`` counts one request against ``key`` and says whether it is within ``limit`` requests
-per ``window`` seconds. The counter lives in the default cache: per process with the development LocMem cache,
-shared between processes with ``SHUTAFUT_CACHE_URL`` (e.g. ``filecache:///var/tmp/shutafut-cache`` or a
-``rediscache://`` URL) in production.
+per ``window`` seconds. The counter lives in the default cache: with DEBUG off, the database cache that every
+process and machine shares (or Redis/Valkey through ``SHUTAFUT_CACHE_URL``); in development, a per-process
+memory cache.
 
 Use it at the top of a view that anyone holding a link can call::
 
