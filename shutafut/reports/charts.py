@@ -27,16 +27,18 @@ def svg_label(text: str) -> str:
     return escape(get_display(text))
 
 
-def bar_chart(rows: Sequence[tuple[str, int]], *, width: int = 560, bar_height: int = 22) -> str:
-    """Horizontal bars, label at the right (the start of a right-to-left page), value beside each bar."""
+def bar_chart(rows: Sequence[tuple[str, int]], *, title: str, width: int = 560, bar_height: int = 22) -> str:
+    """Horizontal bars, label at the right (the start of a right-to-left page), value beside each bar. A screen
+    reader reads ``title`` and every bar's label and value (the SVG's accessible name, in logical order)."""
     if not rows:
         return ""
+    name = f"{title}: " + ", ".join(f"{label} {value}" for label, value in rows)
     top = max((v for _, v in rows), default=0) or 1
     label_width = 170
     height = len(rows) * (bar_height + 8) + 8
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}"'
-        ' role="img" class="chart">'
+        f' role="img" aria-label="{escape(name)}" class="chart">'
     ]
     plot = width - label_width - 50
     for i, (label, value) in enumerate(rows):
@@ -57,9 +59,15 @@ def bar_chart(rows: Sequence[tuple[str, int]], *, width: int = 560, bar_height: 
 
 
 def network_map(
-    nodes: Sequence[tuple[str, str]], edges: Sequence[tuple[int, int]], *, size: int = 520, max_labels: int = 40
+    nodes: Sequence[tuple[str, str]],
+    edges: Sequence[tuple[int, int]],
+    *,
+    title: str,
+    size: int = 520,
+    max_labels: int = 40,
 ) -> str:
-    """Organizations on a circle grouped by sector (colour), ties as lines; labels when there are few nodes."""
+    """Organizations on a circle grouped by sector (colour), ties as lines; labels when there are few nodes.
+    ``title`` is the drawing's accessible name (what a screen reader says of it)."""
     if not nodes:
         return ""
     order = sorted(range(len(nodes)), key=lambda i: (nodes[i][1], nodes[i][0]))
@@ -71,7 +79,7 @@ def network_map(
         position[i] = (centre + radius * math.cos(angle), centre + radius * math.sin(angle))
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" width="{size}" height="{size}"'
-        ' role="img" class="chart map">'
+        f' role="img" aria-label="{escape(title)}" class="chart map">'
     ]
     for a, b in edges:
         (x1, y1), (x2, y2) = position[a], position[b]

@@ -127,7 +127,9 @@ def partnership_report(partnership: Partnership) -> dict[str, Any]:
             for m in members
         ],
         "resources": resource_rows,
-        "resources_chart": bar_chart([(str(r["label"]), int(r["count"])) for r in resource_rows]),
+        "resources_chart": bar_chart(
+            [(str(r["label"]), int(r["count"])) for r in resource_rows], title=_("Pledges by resource type")
+        ),
         "resources_by_sector": [{"label": sector_name(s), "count": by_sector.get(s, 0)} for s in SECTORS],
         "decisions": list(p.decisions.all()),
         "activities": activities,
@@ -281,12 +283,19 @@ def town_report(town: Town) -> dict[str, Any]:
         "n_relationships": len(rels),
         "by_sector": [{"label": sector_name(s), "count": sum(1 for o in orgs if o.sector == s)} for s in SECTORS],
         "ladder": ladder,
-        "ladder_chart": bar_chart([(str(row["name"]), int(str(row["count"]))) for row in ladder]),
+        "ladder_chart": bar_chart(
+            [(str(row["name"]), int(str(row["count"]))) for row in ladder], title=_("Relationships by rung")
+        ),
         "sectors": [sector_name(s) for s in SECTORS],
         "mixing": mixing,
         "n_ties": len(ties),
         "cross_share": cross / len(ties) if ties else None,
-        "map": network_map([(orgs[i].display_name(lang), orgs[i].sector) for i in on_map], map_edges),
+        "map": network_map(
+            [(orgs[i].display_name(lang), orgs[i].sector) for i in on_map],
+            map_edges,
+            title=_("The town's relationship map: %(organizations)s organizations, %(ties)s ties drawn")
+            % {"organizations": len(on_map), "ties": len(map_edges)},
+        ),
         "map_shown": len(on_map),
         "brokers": brokers,
         "brokers_sampled": len(orgs) > metrics.EXACT_LIMIT,

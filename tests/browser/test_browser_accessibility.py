@@ -1,7 +1,8 @@
 """Accessibility and the Content-Security-Policy in Chromium.
 
 axe-core (vendored in static/vendor/axe.min.js, loaded from the site itself so the CSP allows it) runs with the
-WCAG 2 A and AA rules on the login page, the dashboard, a partnership page, the map and both survey forms: no
+WCAG 2 A and AA rules on the login page, the dashboard, a partnership page, the map, the audit log, the town
+report, the import page, the organization list and both survey forms: no
 serious or critical violation. The survey form is answered with the keyboard alone. No page breaks the CSP
 (inline scripts or styles show up as console errors).
 """
@@ -75,6 +76,9 @@ def _pages(live_server: Any, records: dict[str, Any]) -> dict[str, str]:
         "partnership": f"{base}/t/town-a/partnerships/{records['partnership'].pk}/",
         "map": f"{base}/t/town-a/map/",
         "audit": f"{base}/t/town-a/audit/",
+        "town report": f"{base}/t/town-a/reports/",
+        "import": f"{base}/t/town-a/reports/import/",
+        "organizations": f"{base}/t/town-a/organizations/",
     }
 
 

@@ -85,7 +85,7 @@ def test_the_history_shows_a_rung_once_while_it_stays_the_same():
 
 
 def test_the_report_chart_tells_browsers_not_to_reorder_its_labels_a_second_time():
-    svg = bar_chart([("סולם", 3)])
+    svg = bar_chart([("סולם", 3)], title="סולם")
     assert svg.count('direction="ltr" unicode-bidi="bidi-override"') == svg.count("<text")
 
 

@@ -39,5 +39,5 @@ def test_the_partnership_pdf_in_english_names_its_sections(demo, tmp_path):
 def test_the_chart_labels_are_stored_in_visual_order_for_svg():
     from shutafut.reports.charts import bar_chart
 
-    svg = bar_chart([("סולם", 3)])
+    svg = bar_chart([("סולם", 3)], title="סולם")
     assert "םלוס" in svg and "<rect" in svg
