@@ -2,8 +2,8 @@
 
 axe-core (vendored in static/vendor/axe.min.js, loaded from the site itself so the CSP allows it) runs with the
 WCAG 2 A and AA rules on the login page, the dashboard, a partnership page, the map, the audit log, the town
-report, the import page, the organization list and both survey forms: no
-serious or critical violation. The survey form is answered with the keyboard alone. No page breaks the CSP
+report, the import page, the organization list, a wave's links page, what the public sees (a published
+partnership, the guide, the 404 page) and both survey forms: no serious or critical violation. The survey form is answered with the keyboard alone. No page breaks the CSP
 (inline scripts or styles show up as console errors).
 """
 
@@ -13,6 +13,8 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import expect
+
+from shutafut.surveys.models import Wave
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -96,6 +98,26 @@ def test_the_town_pages_have_no_serious_accessibility_violation(page, live_serve
         found[name] = axe_violations(page, live_server)
     severe = {k: v for k, v in found.items() if v}
     assert severe == {}, "\n".join(f"{k}: {v}" for k, v in severe.items())
+
+
+def test_a_waves_links_page_has_no_serious_accessibility_violation(page, live_server, login, personas, survey_token):
+    login("alice")
+    wave = Wave.objects.get(name="גל נגישות")
+    response = page.goto(f"{live_server.url}/t/town-a/surveys/{wave.pk}/links/")
+    assert response is not None and response.status == 200
+    assert axe_violations(page, live_server) == []
+
+
+def test_what_the_public_sees_has_no_serious_accessibility_violation(page, live_server, town_a_records):
+    partnership = town_a_records["partnership"]
+    partnership.is_public = True
+    partnership.save(update_fields=["is_public"])
+    found = {}
+    for url, status in ((f"/p/town-a/{partnership.pk}/", 200), ("/guide/", 200), ("/t/town-a/no-such-page/", 404)):
+        response = page.goto(live_server.url + url)
+        assert response is not None and response.status == status, url
+        found[url] = axe_violations(page, live_server)
+    assert {k: v for k, v in found.items() if v} == {}
 
 
 @pytest.mark.parametrize("form", ["relationship survey", "health survey"])
