@@ -3,8 +3,8 @@
 axe-core (vendored in static/vendor/axe.min.js, loaded from the site itself so the CSP allows it) runs with the
 WCAG 2 A and AA rules on the login page, the dashboard, a partnership page, the map, the audit log, the town
 report, the import page, the organization list, a wave's links page, what the public sees (a published
-partnership, the guide, the 404 page) and both survey forms: no serious or critical violation. The survey form is answered with the keyboard alone. No page breaks the CSP
-(inline scripts or styles show up as console errors).
+partnership, the guide, the 404 page) and both survey forms: no serious or critical violation. The survey form
+is answered with the keyboard alone. No page breaks the CSP (inline scripts or styles show up as console errors).
 """
 
 from __future__ import annotations
