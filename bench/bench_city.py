@@ -254,6 +254,46 @@ def town_report_html(bench: Bench) -> None:
         )
 
 
+PAGES = (
+    "dashboard",
+    "organization-list",
+    "organization-create",
+    "relationship-list",
+    "relationship-create",
+    "partnership-list",
+    "partnership-create",
+    "survey-wave-create",
+    "network-map",
+    "report-town",
+    "report-import",
+    "audit-list",
+)
+
+
+def pages_at_city_scale(bench: Bench) -> None:
+    """Every town page a coordinator opens first, in the demo town (64 organizations) and the big town (19,773):
+    HTML size, time and number of database queries. No page's cost may grow with the size of the town."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    for name in PAGES:
+        line = []
+        for town in (bench.demo_town, bench.big_town):
+            client = _member_client(town)
+            url = reverse(name, kwargs={"town": town.slug})
+            client.get(url)  # warm
+            with CaptureQueriesContext(connection) as queries:
+                t0 = time.perf_counter()
+                response = client.get(url)
+                elapsed = time.perf_counter() - t0
+            line.append(
+                f"{len(response.content) / 1e3:6.0f} KB {elapsed * 1e3:5.0f} ms {len(queries):3d} queries"
+                f"{'' if response.status_code == 200 else f' (status {response.status_code})'}"
+            )
+        print(f"page {name:<20} demo: {line[0]}   big town: {line[1]}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="2,000 relationships; one PDF run, demo town only")
@@ -307,6 +347,7 @@ FIGURES: dict[str, Callable[[Bench], None]] = {
     "pdf": town_pdf_command,
     "map": map_through_a_worker,
     "report": town_report_html,
+    "pages": pages_at_city_scale,
 }
 
 if __name__ == "__main__":

@@ -33,3 +33,22 @@ def organization_list(
 def organizations_by_sector(*, town: Town) -> dict[str, int]:
     rows = Organization.objects.filter(town=town).values("sector").annotate(n=Count("pk"))
     return {row["sector"]: row["n"] for row in rows}
+
+
+SUGGESTIONS = 20
+"""How many organizations a suggestion list shows at most."""
+
+
+def organization_suggestions(*, town: Town, query: str) -> list[Organization]:
+    """Up to ``SUGGESTIONS`` of the town's organizations whose name contains ``query`` or whose registry number
+    starts with it, shortest names first (the closest matches); none for fewer than two characters."""
+    query = " ".join(query.split())
+    if len(query) < 2:
+        return []
+    found = (
+        Organization.objects.filter(town=town)
+        .filter(Q(name__icontains=query) | Q(registry_number__startswith=query))
+        .only("name", "registry_number")
+        .order_by("name")[:200]
+    )
+    return sorted(found, key=lambda o: (len(o.name), o.name))[:SUGGESTIONS]

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,7 +19,8 @@ from shutafut.organizations.access import access_organization, access_person, ma
 from shutafut.organizations.forms import OrganizationForm, PersonForm
 from shutafut.organizations.models import Organization, Person
 from shutafut.organizations.panels import ORGANIZATION_PANELS
-from shutafut.organizations.selectors import organization_list
+from shutafut.organizations.picker import picker_label
+from shutafut.organizations.selectors import organization_list, organization_suggestions
 from shutafut.organizations.services import (
     organization_create,
     organization_delete,
@@ -28,6 +29,13 @@ from shutafut.organizations.services import (
     person_delete,
     person_update,
 )
+
+
+@town_view()
+def organization_suggest_view(request: HttpRequest, town: Town) -> JsonResponse:
+    """Suggestions for the organization picker of a large town (organizations/picker.py), as labels."""
+    found = organization_suggestions(town=town, query=request.GET.get("q", "")[:100])
+    return JsonResponse({"results": [picker_label(o) for o in found]})
 
 
 @town_view()

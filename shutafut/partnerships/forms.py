@@ -10,6 +10,7 @@ from shutafut.lib.forms import carry_version, model_choice
 from shutafut.model.records import DocumentKind, InReturn
 from shutafut.model.roles import PartnerRole
 from shutafut.organizations.models import Organization, Person
+from shutafut.organizations.picker import organization_field
 from shutafut.partnerships.models import (
     Activity,
     Decision,
@@ -50,7 +51,7 @@ class PartnershipForm(forms.ModelForm[Partnership]):
 
     def __init__(self, *args: Any, town: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        model_choice(self, "convener").queryset = Organization.objects.filter(town=town)
+        organization_field(self, "convener", Organization.objects.filter(town=town).order_by("name"), town)
         carry_version(self, self.instance)
 
 
@@ -88,9 +89,8 @@ class MemberForm(forms.ModelForm[Member]):
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.instance.pk is None:
-            model_choice(self, "organization").queryset = Organization.objects.filter(town=partnership.town).exclude(
-                memberships__partnership=partnership
-            )
+            others = Organization.objects.filter(town=partnership.town).exclude(memberships__partnership=partnership)
+            organization_field(self, "organization", others.order_by("name"), partnership.town)
             del self.fields["left_on"]
         else:
             del self.fields["organization"]  # a member is its organization: another one is another member

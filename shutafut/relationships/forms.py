@@ -6,8 +6,9 @@ from django import forms
 from django.utils import timezone
 
 from shutafut.accounts.models import Town
-from shutafut.lib.forms import carry_version, model_choice
+from shutafut.lib.forms import carry_version
 from shutafut.organizations.models import Organization
+from shutafut.organizations.picker import organization_field
 from shutafut.relationships.models import Relationship
 
 
@@ -32,8 +33,8 @@ class RelationshipForm(forms.ModelForm[Relationship]):
     def __init__(self, *args: Any, town: Town, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         organizations = Organization.objects.filter(town=town).order_by("name")
-        model_choice(self, "org_a").queryset = organizations
-        model_choice(self, "org_b").queryset = organizations
+        organization_field(self, "org_a", organizations, town)
+        organization_field(self, "org_b", organizations, town)
         if self.instance.pk is None:
             self.initial["observed_on"] = self.initial.get("observed_on") or timezone.localdate()
         carry_version(self, self.instance)

@@ -14,6 +14,7 @@ from shutafut.model.ladder import Rung
 from shutafut.model.resources import ResourceType
 from shutafut.network.aggregate import NonRespondentRule, RollUpRule, SymmetrizeRule
 from shutafut.organizations.models import Organization, Person
+from shutafut.organizations.picker import organization_field
 from shutafut.surveys.models import Frequency, Wave
 
 SCALE_CHOICES = [
@@ -90,9 +91,7 @@ class RespondentForm(forms.ModelForm[Person]):
 
     def __init__(self, *args: Any, town: Town, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["organization"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = Organization.objects.filter(town=town).order_by("name")
+        organization_field(self, "organization", Organization.objects.filter(town=town).order_by("name"), town)
         self.fields["email"].required = True
 
 

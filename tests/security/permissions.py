@@ -134,6 +134,7 @@ ROWS: list[Row] = [
     # --- organizations -------------------------------------------------------------------------------------------
     page("organization-list", TOWN_READ),
     page("organization-create", TOWN_MEMBER),
+    page("organization-suggest", TOWN_READ, note="the picker's suggestions (JSON) in a large town"),
     page("organization-detail", TOWN_READ, pk="city"),
     page("organization-edit", PARTY_MEMBER, pk="city"),
     page(
