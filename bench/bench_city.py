@@ -277,11 +277,15 @@ def pages_at_city_scale(bench: Bench) -> None:
     from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
 
-    for name in PAGES:
+    from shutafut.surveys.services import wave_create
+
+    waves = {town.pk: wave_create(town=town, name="bench") for town in (bench.demo_town, bench.big_town)}
+    for name in (*PAGES, "survey-wave-roster"):
         line = []
         for town in (bench.demo_town, bench.big_town):
             client = _member_client(town)
-            url = reverse(name, kwargs={"town": town.slug})
+            extra = {"pk": waves[town.pk].pk} if name == "survey-wave-roster" else {}
+            url = reverse(name, kwargs={"town": town.slug, **extra})
             client.get(url)  # warm
             with CaptureQueriesContext(connection) as queries:
                 t0 = time.perf_counter()

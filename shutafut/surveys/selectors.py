@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from shutafut.accounts.models import Town
@@ -56,10 +56,14 @@ def wave_list(town: Town) -> QuerySet[Wave]:
     )
 
 
-def town_organizations_by_sector(town: Town) -> list[tuple[str, list[Organization]]]:
-    """The town's organizations with their people, grouped by sector in the model's order."""
-    orgs = Organization.objects.filter(town=town).prefetch_related("people").order_by("name")
-    return _group_by_sector(list(orgs))
+def roster_candidates(town: Town, wave: Wave, *, whole_town: bool) -> list[tuple[str, list[Organization]]]:
+    """The organizations a roster page lists, with their people, grouped by sector in the model's order: the whole
+    town, or (a large town, ``whole_town`` false) those on the wave's roster and those with people recorded; the
+    page adds others by name."""
+    orgs = Organization.objects.filter(town=town)
+    if not whole_town:
+        orgs = orgs.filter(Q(pk__in=wave.organizations.values("pk")) | Q(people__isnull=False)).distinct()
+    return _group_by_sector(list(orgs.prefetch_related("people").order_by("name")))
 
 
 def _group_by_sector(orgs: list[Organization]) -> list[tuple[str, list[Organization]]]:

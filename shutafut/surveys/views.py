@@ -153,13 +153,15 @@ def wave_roster_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
         try:
             services.wave_set_roster(
                 wave=wave,
-                organizations=form.cleaned_data["organizations"],
+                organizations=form.chosen_organizations(),
                 respondents=form.cleaned_data["respondents"],
             )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, _("The roster was saved."))
+            if form.cleaned_data.get("add_organization") is not None:  # adding one: its people are chosen next
+                return redirect("survey-wave-roster", town=town.slug, pk=wave.pk)
             return redirect("survey-wave-detail", town=town.slug, pk=wave.pk)
     return render(
         request,
@@ -168,7 +170,10 @@ def wave_roster_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
             "town": town,
             "wave": wave,
             "form": form,
-            "groups": [(label_of(Sector, s), orgs) for s, orgs in selectors.town_organizations_by_sector(town)],
+            "groups": [
+                (label_of(Sector, s), orgs)
+                for s, orgs in selectors.roster_candidates(town, wave, whole_town=form.whole_town)
+            ],
             "chosen_orgs": set(wave.organizations.values_list("pk", flat=True)),
             "chosen_people": set(wave.respondents.values_list("pk", flat=True)),
             "person_form": RespondentForm(town=town, prefix="person"),
