@@ -21,7 +21,7 @@ from shutafut.model.resources import ResourceType
 from shutafut.model.roles import PartnerRole
 from shutafut.model.sectors import Sector
 from shutafut.partnerships.models import FlowKind, Partnership
-from shutafut.partnerships.selectors import partnership_detail
+from shutafut.partnerships.selectors import partnership_detail, with_parts
 from shutafut.workspace.selectors import diagnosis_facts
 
 
@@ -231,6 +231,17 @@ def name_records(value: Any, labels: dict[str, str]) -> Any:
 def diagnosis_for_reading(partnership: Partnership, lang: str | None = None) -> dict[str, Any]:
     """``diagnosis_document`` for a page or a report: its sentences name the records instead of citing their ids."""
     return dict(name_records(diagnosis_document(partnership, lang), record_labels(partnership)))
+
+
+def diagnoses_for_reading(partnerships: Iterable[Partnership], lang: str) -> dict[int, dict[str, Any]]:
+    """``diagnosis_for_reading`` of many partnerships (a town report's), by key: their records are read together,
+    so the cost is a fixed number of queries plus the workspace's few facts of each."""
+    keys = [p.pk for p in partnerships]
+    out: dict[int, dict[str, Any]] = {}
+    for p in with_parts(Partnership.objects.filter(pk__in=keys)):
+        document = e.to_dict(e.diagnose(engine_input(p)), lang)
+        out[p.pk] = dict(name_records(document, record_labels(p)))
+    return out
 
 
 def collapse_repeats(snapshots: Iterable[DiagnosisSnapshot]) -> list[DiagnosisSnapshot]:

@@ -30,26 +30,27 @@ def partnerships_of(organization: Organization) -> QuerySet[Partnership]:
     return Partnership.objects.filter(members__organization=organization).distinct()
 
 
+def with_parts(partnerships: QuerySet[Partnership]) -> QuerySet[Partnership]:
+    """``partnerships`` with all their parts prefetched: a fixed number of queries, however many partnerships."""
+    return partnerships.select_related("convener", "town").prefetch_related(
+        Prefetch("members", queryset=Member.objects.select_related("organization", "representative")),
+        "flows__giver__organization",
+        "flows__receiver__organization",
+        Prefetch(
+            "decisions",
+            queryset=Decision.objects.prefetch_related("participants__organization", "recusals", "consulted"),
+        ),
+        Prefetch("activities", queryset=Activity.objects.prefetch_related("organizers")),
+        Prefetch(
+            "documents",
+            queryset=FrameworkDocument.objects.prefetch_related("signatories__organization", "decision_members"),
+        ),
+        "members__interests",
+        "interactions__source__organization",
+        "interactions__target__organization",
+    )
+
+
 def partnership_detail(partnership: Partnership) -> Partnership:
     """Return the partnership with all its parts prefetched (a fixed number of queries)."""
-    return (
-        Partnership.objects.select_related("convener", "town")
-        .prefetch_related(
-            Prefetch("members", queryset=Member.objects.select_related("organization", "representative")),
-            "flows__giver__organization",
-            "flows__receiver__organization",
-            Prefetch(
-                "decisions",
-                queryset=Decision.objects.prefetch_related("participants__organization", "recusals", "consulted"),
-            ),
-            Prefetch("activities", queryset=Activity.objects.prefetch_related("organizers")),
-            Prefetch(
-                "documents",
-                queryset=FrameworkDocument.objects.prefetch_related("signatories__organization", "decision_members"),
-            ),
-            "members__interests",
-            "interactions__source__organization",
-            "interactions__target__organization",
-        )
-        .get(pk=partnership.pk)
-    )
+    return with_parts(Partnership.objects.all()).get(pk=partnership.pk)

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from shutafut.accounts.models import Town
 from shutafut.diagnosis.models import DiagnosisSnapshot
-from shutafut.diagnosis.services import diagnosis_for_reading
+from shutafut.diagnosis.services import diagnoses_for_reading, diagnosis_for_reading
 from shutafut.lib.choices import label_of
 from shutafut.lib.privacy import MIN_GROUP
 from shutafut.model.ladder import RUNGS, Rung
@@ -257,9 +257,9 @@ def town_report(town: Town) -> dict[str, Any]:
         if s in stage_rows
     ]
     flags = []
+    documents = diagnoses_for_reading(partnerships, lang)
     for p in partnerships:
-        document = diagnosis_for_reading(p, lang)
-        for flag in document["flags"]:
+        for flag in documents[p.pk]["flags"]:
             flags.append({"partnership": p.name, "severity": flag["severity"], "message": flag["message"]})
         if snaps.get(p.pk) and not snaps[p.pk].is_partnership and p.stage not in (Stage.IDEA, Stage.INITIATION):
             flags.append(

@@ -16,7 +16,9 @@ from shutafut.cli import main
 from shutafut.diagnosis import engine as e
 from shutafut.diagnosis.imports import partnership_import
 from shutafut.diagnosis.models import DiagnosisSnapshot
+from shutafut.diagnosis.services import diagnoses_for_reading, diagnosis_for_reading
 from shutafut.partnerships import services
+from shutafut.partnerships.models import Partnership
 from tests.conftest import REPO
 from tests.diagnosis.examples import EXAMPLE_FILES, documented, outcome
 
@@ -135,3 +137,16 @@ def test_an_import_is_diagnosed_once_at_its_end(towns):
     )
     history = list(DiagnosisSnapshot.objects.filter(partnership=partnership))
     assert [(s.rung, s.is_partnership) for s in history] == [(5, True)]
+
+
+def test_a_towns_partnerships_read_together_give_each_ones_own_diagnosis_in_fewer_queries(
+    demo, django_assert_max_num_queries
+):
+    partnerships = list(Partnership.objects.filter(town__slug="beer-sheva"))
+    assert len(partnerships) >= 5
+    one_by_one = {p.pk: diagnosis_for_reading(p, "he") for p in partnerships}
+    # Parts in one fixed set of queries; each partnership adds only its few workspace facts (readiness, focus,
+    # vision and its endorsers, working norms).
+    with django_assert_max_num_queries(15 + 6 * len(partnerships)):
+        together = diagnoses_for_reading(partnerships, "he")
+    assert together == one_by_one
