@@ -230,7 +230,7 @@ def name_records(value: Any, labels: dict[str, str]) -> Any:
 
 def diagnosis_for_reading(partnership: Partnership, lang: str | None = None) -> dict[str, Any]:
     """``diagnosis_document`` for a page or a report: its sentences name the records instead of citing their ids."""
-    return dict(name_records(diagnosis_document(partnership, lang), record_labels(partnership)))
+    return diagnoses_for_reading([partnership], lang or get_language() or "he")[partnership.pk]
 
 
 def diagnoses_for_reading(partnerships: Iterable[Partnership], lang: str) -> dict[int, dict[str, Any]]:

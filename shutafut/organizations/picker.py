@@ -76,11 +76,19 @@ class OrganizationPicker(forms.TextInput):
         return context
 
 
-def organization_field(form: forms.BaseForm, name: str, queryset: QuerySet[Organization], town: Town) -> None:
-    """Give the form's organization field ``name`` its choices; in a large town, the typing picker."""
+def picks_by_typing(town: Town) -> bool:
+    """Whether ``town`` is large enough (``PICKER_FROM``) for its forms to pick organizations by typing."""
+    return Organization.objects.filter(town=town).count() >= PICKER_FROM
+
+
+def organization_field(
+    form: forms.BaseForm, name: str, queryset: QuerySet[Organization], town: Town, *, by_typing: bool | None = None
+) -> None:
+    """Give the form's organization field ``name`` its choices; in a large town, the typing picker. A form with
+    several such fields passes ``by_typing`` (``picks_by_typing``) once for all."""
     field = model_choice(form, name)
     field.queryset = queryset
-    if Organization.objects.filter(town=town).count() < PICKER_FROM:
+    if not (picks_by_typing(town) if by_typing is None else by_typing):
         return
     field.widget = OrganizationPicker(queryset, reverse("organization-suggest", kwargs={"town": town.slug}))
     field.help_text = _("Type part of the name or the registry number, then choose from the list.")

@@ -14,7 +14,7 @@ from shutafut.model.ladder import Rung
 from shutafut.model.resources import ResourceType
 from shutafut.network.aggregate import NonRespondentRule, RollUpRule, SymmetrizeRule
 from shutafut.organizations.models import Organization, Person
-from shutafut.organizations.picker import PICKER_FROM, organization_field
+from shutafut.organizations.picker import organization_field, picks_by_typing
 from shutafut.surveys.models import Frequency, Wave
 
 SCALE_CHOICES = [
@@ -81,12 +81,12 @@ class RosterForm(forms.Form):
         assert isinstance(person_field, forms.ModelMultipleChoiceField)
         org_field.queryset = Organization.objects.filter(town=town)
         person_field.queryset = Person.objects.filter(town=town)
-        self.whole_town = Organization.objects.filter(town=town).count() < PICKER_FROM
+        self.whole_town = not picks_by_typing(town)
         if not self.whole_town:  # a large town's page lists the roster and its candidates: others are added by name
             self.fields["add_organization"] = forms.ModelChoiceField(
                 queryset=Organization.objects.none(), required=False, label=_("Add an organization")
             )
-            organization_field(self, "add_organization", Organization.objects.filter(town=town), town)
+            organization_field(self, "add_organization", Organization.objects.filter(town=town), town, by_typing=True)
 
     def chosen_organizations(self) -> list[Organization]:
         """The organizations ticked, and the one added by name (a large town)."""
