@@ -57,6 +57,7 @@ def dashboard(request: TownRequest, town: Town) -> HttpResponse:
     rungs = [(r, r.label.in_lang(lang), by_rung.get(int(r), 0)) for r in Rung]
     stages = [(s, s.label.in_lang(lang), by_stage.get(s.value, 0)) for s in Stage if by_stage.get(s.value)]
     max_rung = max([n for _r, _l, n in rungs] + [1])
+    is_coordinator = request.membership.allows(Role.COORDINATOR)
     return render(
         request,
         "guide/dashboard.html",
@@ -73,9 +74,9 @@ def dashboard(request: TownRequest, town: Town) -> HttpResponse:
             "n_organizations": sum(by_sector.values()),
             "n_relationships": sum(by_rung.values()),
             "n_partnerships": sum(by_stage.values()),
-            "first_steps": first_steps(town),
+            "first_steps": first_steps(town) if is_coordinator else [],  # only the coordinator's dashboard shows them
             "todo": todo(town, request.user),
-            "is_coordinator": request.membership.allows(Role.COORDINATOR),
+            "is_coordinator": is_coordinator,
         },
     )
 

@@ -5,8 +5,8 @@ if the transaction rolls back, no request waits for a mail server, and no databa
 one answers. A message the server refuses (an SMTP error or a network error) is tried again later, up to
 ``MAIL_ATTEMPTS`` times in all, ``MAIL_RETRY_AFTER`` apart (times the attempt); then it is logged as failed.
 
-The body is written by the caller in the recipient's language; it may hold a personal link, so it is never
-logged.
+The body is written by the caller in the language active when it is queued (the coordinator's: people have no
+language of their own here); it may hold a personal link, so it is never logged.
 """
 
 from __future__ import annotations

@@ -190,8 +190,9 @@ def job_task(func: JobFunction) -> Task[..., Any]:
 
 
 ABANDONED_AFTER = dt.timedelta(minutes=15)
-"""A running job whose worker has written nothing for this long lost its worker (stopped, killed, its machine gone):
-every task here reports progress or ends well within it."""
+"""A running job whose worker has written nothing for this long lost its worker (stopped, killed, its machine gone).
+On PostgreSQL every task here reports progress or ends well within it; on SQLite a task's progress inside its own
+transaction is not written (``report_progress``), so only a task that runs longer than this is taken for lost."""
 
 
 def job_abandon_if_stale(job: Job) -> bool:
@@ -204,11 +205,12 @@ def job_abandon_if_stale(job: Job) -> bool:
     with translation.override(job.language):
         error = gettext("The worker doing this work stopped before it finished. Start it again.")
     # Only if nothing was written meanwhile: a worker that reports at this moment keeps its job.
-    stale = Job.objects.filter(pk=job.pk, status=Job.Status.RUNNING, updated_at=job.updated_at)
+    last_word = job.updated_at
+    stale = Job.objects.filter(pk=job.pk, status=Job.Status.RUNNING, updated_at=last_word)
     if not stale.update(status=Job.Status.FAILED, finished_at=now, error=error, updated_at=now):
         return False
     job.refresh_from_db()
-    logger.warning("job %s (%s) abandoned: no word from its worker since %s", job.pk, job.kind, job.updated_at)
+    logger.warning("job %s (%s) abandoned: no word from its worker since %s", job.pk, job.kind, last_word)
     return True
 
 

@@ -106,19 +106,27 @@ class LinkRow:
         return self.link is not None and self.link.is_expired
 
 
-def wave_link_rows(wave: Wave) -> list[LinkRow]:
-    """Every respondent of the wave (by organization, then name) with their newest live link."""
+def _newest_links(wave: Wave) -> dict[int, SurveyLink]:
+    """Each respondent's newest live link of the wave (by person), with its number of ``answers`` and its
+    completion, person, organization and wave at hand (an e-mail to it reads them)."""
     links: dict[int, SurveyLink] = {}
     for item in (
         SurveyLink.objects.filter(wave=wave, revoked_at__isnull=True, purpose=LinkPurpose.RELATIONSHIP_SURVEY)
-        .annotate(answers=Count("ratings"), completed=Count("completion"))
+        .select_related("completion", "person", "organization", "wave")
+        .annotate(answers=Count("ratings"))
         .order_by("created_at", "pk")
     ):
         links[item.person_id] = item  # the newest wins
+    return links
+
+
+def wave_link_rows(wave: Wave) -> list[LinkRow]:
+    """Every respondent of the wave (by organization, then name) with their newest live link."""
+    links = _newest_links(wave)
     rows = []
     for person in wave.respondents.select_related("organization").order_by("organization__name", "full_name"):
         link = links.get(person.pk)
-        answered = bool(link and (getattr(link, "answers", 0) or getattr(link, "completed", 0)))
+        answered = bool(link and (getattr(link, "answers", 0) or hasattr(link, "completion")))
         rows.append(LinkRow(person, link, link_token(link) if link else None, answered))
     return rows
 
@@ -177,14 +185,7 @@ def wave_status(wave: Wave) -> WaveProgress:
     """Per-respondent status and the response rates (organizations and people with at least one answer)."""
     roster = set(wave.organizations.values_list("pk", flat=True))
     others = max(len(roster) - 1, 0)
-    links: dict[int, Any] = {}
-    for item in (
-        SurveyLink.objects.filter(wave=wave, revoked_at__isnull=True, purpose=LinkPurpose.RELATIONSHIP_SURVEY)
-        .select_related("completion")
-        .annotate(answers=Count("ratings"))
-        .order_by("created_at", "pk")
-    ):
-        links[item.person_id] = item  # the newest wins
+    links = _newest_links(wave)
     status = WaveProgress(roster_size=len(roster))
     answered_orgs: set[int] = set()
     for person in wave.respondents.select_related("organization").order_by("organization__name", "full_name"):

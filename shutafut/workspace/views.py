@@ -62,7 +62,9 @@ def _base(request: TownRequest, partnership: Partnership, **extra: Any) -> dict[
     return {
         "town": request.town,
         "partnership": partnership,
-        "can_edit": may_edit(request.user, request.town.pk, parties_of(partnership)),
+        # The coordinator edits the town: only a member's right depends on the parties (a query).
+        "can_edit": membership.allows(Role.COORDINATOR)
+        or (membership.allows(Role.MEMBER) and may_edit(request.user, request.town.pk, parties_of(partnership))),
         "is_coordinator": membership.allows(Role.COORDINATOR),
         "represented": selectors.represented_members(request.user, partnership),
         **extra,
