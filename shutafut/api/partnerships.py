@@ -259,8 +259,10 @@ def update_partnership(
     partnership = access_partnership(request.user, partnership_id, role=Role.MEMBER)
     data = payload.dict(exclude_unset=True)
     publishing = "is_public" in data and data["is_public"] != partnership.is_public
-    if publishing and not may_publish(request.user, partnership):
-        raise PermissionDenied  # publishing is the coordinator's or the convener's representative's act
+    # Naming the convener decides who may publish: both are the coordinator's or the convener's representative's.
+    reconvening = data.get("convener") is not None and data["convener"] != partnership.convener_id
+    if (publishing or reconvening) and not may_publish(request.user, partnership):
+        raise PermissionDenied
     if data.get("convener") is not None:
         data["convener"] = access_organization(request.user, data["convener"], town=partnership.town)
     return etag(response, partnership_update(partnership, as_of=if_match(request), **data))

@@ -49,9 +49,12 @@ class PartnershipForm(forms.ModelForm[Partnership]):
             "description": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args: Any, town: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, town: Any, may_name_convener: bool = True, **kwargs: Any) -> None:
+        """``may_name_convener``: false for a partner's representative who may not publish it (``may_publish``),
+        since the convener's representative publishes: they see the convener but cannot change it."""
         super().__init__(*args, **kwargs)
         organization_field(self, "convener", Organization.objects.filter(town=town).order_by("name"), town)
+        self.fields["convener"].disabled = not may_name_convener
         carry_version(self, self.instance)
 
 

@@ -81,7 +81,12 @@ def partnership_create_view(request: HttpRequest, town: Town) -> HttpResponse:
 @town_view(Role.MEMBER)
 def partnership_edit_view(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
     partnership = access_partnership(request.user, pk, town=town, role=Role.MEMBER)
-    form = forms.PartnershipForm(request.POST or None, instance=Partnership.objects.get(pk=partnership.pk), town=town)
+    form = forms.PartnershipForm(
+        request.POST or None,
+        instance=Partnership.objects.get(pk=partnership.pk),
+        town=town,
+        may_name_convener=may_publish(request.user, partnership),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.partnership_update(partnership, **form.cleaned_data)

@@ -175,3 +175,23 @@ def test_the_api_refuses_a_representative_a_tie_between_two_others_as_it_refuses
     own = {**body, "org_a": scene["ngo"].pk}
     saved = scene["carol"].post("/api/v1/relationships", json.dumps(own), content_type="application/json")
     assert saved.status_code == 201
+
+
+def test_a_representative_who_may_not_publish_cannot_make_their_organization_the_convener(scene):
+    ours, ngo = scene["ours"], scene["ngo"]
+    path = f"/api/v1/partnerships/{ours.pk}"
+    response = scene["carol"].generic(
+        "PATCH", path, data=json.dumps({"convener": ngo.pk}), content_type="application/json"
+    )
+    assert response.status_code == 403
+    form = {"name": ours.name, "stage": ours.stage, "convener": str(ngo.pk)}
+    scene["carol"].post(_url("partnership-edit", pk=ours.pk), form)
+    assert Partnership.objects.get(pk=ours.pk).convener == scene["city"]
+    assert (
+        "disabled"
+        in scene["carol"]
+        .get(_url("partnership-edit", pk=ours.pk))
+        .content.decode()
+        .split('name="convener"')[1]
+        .split(">")[0]
+    )
