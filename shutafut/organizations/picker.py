@@ -50,6 +50,18 @@ def resolve(queryset: QuerySet[Organization], text: str) -> Organization | None:
     return matches[0] if len(matches) == 1 else None
 
 
+class Unmatched(str):
+    """What was typed and named no organization. Its value starts with "?", so that no key equals it: a typed
+    number that is not a registry number is refused, not taken for an organization's key."""
+
+    typed: str
+
+    def __new__(cls, typed: str) -> Unmatched:
+        value = super().__new__(cls, "?" + typed)
+        value.typed = typed
+        return value
+
+
 class OrganizationPicker(forms.TextInput):
     template_name = "organizations/widgets/picker.html"
 
@@ -58,17 +70,19 @@ class OrganizationPicker(forms.TextInput):
         self.queryset = queryset
 
     def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
-        text = str(data.get(name, "") or "")
+        text = str(data.get(name, "") or "").strip()
         found = resolve(self.queryset, text)
-        return found.pk if found is not None else text.strip()
+        if found is not None:
+            return found.pk
+        return Unmatched(text) if text else ""
 
     def format_value(self, value: Any) -> str | None:
-        if isinstance(value, Organization):
-            return picker_label(value)
+        if isinstance(value, Unmatched):
+            return value.typed  # shown again as typed, beside the field's error
         if isinstance(value, int):  # an organization's key: the initial value, or what was resolved
             found = self.queryset.filter(pk=value).first()
             return picker_label(found) if found is not None else None
-        return None if value in (None, "") else str(value)  # what was typed and matched nothing, shown again
+        return None
 
     def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
         context = super().get_context(name, value, attrs)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import Length
 
 from shutafut.accounts.models import Town
 from shutafut.organizations.models import Organization
@@ -45,10 +46,9 @@ def organization_suggestions(*, town: Town, query: str) -> list[Organization]:
     query = " ".join(query.split())
     if len(query) < 2:
         return []
-    found = (
+    return list(
         Organization.objects.filter(town=town)
         .filter(Q(name__icontains=query) | Q(registry_number__startswith=query))
         .only("name", "registry_number")
-        .order_by("name")[:200]
+        .order_by(Length("name"), "name")[:SUGGESTIONS]
     )
-    return sorted(found, key=lambda o: (len(o.name), o.name))[:SUGGESTIONS]

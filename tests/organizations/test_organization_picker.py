@@ -76,6 +76,8 @@ def test_a_relationship_is_saved_by_typing_the_names_and_an_unknown_one_is_named
     html = refused.content.decode()
     assert "No organization of the town has this exact name or registry number" in html
     assert 'value="עיריית ב"' in html and 'value="עמותה מספר 42 (570000042)"' in html
+    by_key = client.post(url, {**form, "org_a": str(big_town["city"].pk)})  # a database key is not a registry number
+    assert by_key.status_code == 400 and not Relationship.objects.filter(domain="תעסוקה").exists()
     saved = client.post(url, {**form, "org_a": "עיריית א"})
     assert saved.status_code == 302
     tie = Relationship.objects.get(domain="תעסוקה")
