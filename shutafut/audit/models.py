@@ -93,10 +93,23 @@ class AuditEvent(models.Model):
         return rows
 
 
+# What an import's event records (reports.services.audit_import): its file, its format and how many rows did what.
+IMPORT_CHANGES = {
+    "file": _("file"),
+    "format": _("format"),
+    "create": _("created"),
+    "update": _("updated"),
+    "unchanged": _("unchanged"),
+    "skip": _("skipped"),
+    "reject": _("rejected"),
+}
+
+
 def _field_name(field: Any, name: str) -> str:
-    """A field's verbose name; for a relation named only by its attribute ("added_by"), the related record's."""
+    """A field's verbose name; for a relation named only by its attribute ("added_by"), the related record's; for
+    what an import records, its name in words."""
     if field is None:
-        return name
+        return str(capfirst(IMPORT_CHANGES[name])) if name in IMPORT_CHANGES else name
     verbose = field.verbose_name
     if isinstance(verbose, str) and field.is_relation and field.related_model is not None:
         verbose = field.related_model._meta.verbose_name

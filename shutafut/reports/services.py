@@ -103,14 +103,15 @@ def validate_row(plan: imp.RowPlan, instance: models.Model, columns: imp.Columns
 def audit_import(
     *, town: Town | None, user: Any, model: type[models.Model], file_name: str, fmt: str, result: ImportResult
 ) -> None:
-    """One audit event for a written import: who, which file and format, and how many rows did what (no rows)."""
+    """One audit event for a written import: who, which file and format (by its title, in the language of whoever
+    imported it), and how many rows did what (no rows)."""
     if user is not None:
         user_pk, actor = user.pk, str(user.get_username())
     else:
         acting, actor = current_actor()
         user_pk = getattr(acting, "pk", None)
     counts = result.counts
-    changes: dict[str, list[Any]] = {"file": [None, file_name], "format": [None, fmt]}
+    changes: dict[str, list[Any]] = {"file": [None, file_name], "format": [None, fmt]}  # fmt: the format's title
     changes |= {str(action): [None, counts.get(action, 0)] for action in RowAction}
     AuditEvent.objects.create(
         town=town,
@@ -204,7 +205,9 @@ def organizations_import(
             _write_organizations(town, plans, new, progress)
             result.written = True
             name = file_name or Path(path).name
-            audit_import(town=town, user=user, model=Organization, file_name=name, fmt=fmt, result=result)
+            audit_import(
+                town=town, user=user, model=Organization, file_name=name, fmt=str(importer.title), result=result
+            )
         return result
 
 
@@ -352,7 +355,8 @@ def funding_import(
             FundingFlow.objects.bulk_create(new, batch_size=BATCH)
             FundingFlow.objects.bulk_update(changed, ["amount"], batch_size=BATCH)
             result.written = True
-            audit_import(town=town, user=user, model=FundingFlow, file_name=source_file, fmt=code, result=result)
+            fmt = str(imp.FUNDING_IMPORTERS[code].title)
+            audit_import(town=town, user=user, model=FundingFlow, file_name=source_file, fmt=fmt, result=result)
         progress(len(rows))
         return result
 
@@ -417,7 +421,8 @@ def authorities_import(
                 LocalAuthority.objects.filter(pk=current.pk).update(**data)
         result.written = True
         name = Path(path).name
-        audit_import(town=None, user=user, model=LocalAuthority, file_name=name, fmt="authorities", result=result)
+        title = _("The CBS table of local authorities")
+        audit_import(town=None, user=user, model=LocalAuthority, file_name=name, fmt=title, result=result)
     progress(len(result.rows))
     return result
 

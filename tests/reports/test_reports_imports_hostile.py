@@ -150,6 +150,20 @@ def test_a_written_import_leaves_one_audit_event_with_the_file_the_counts_and_wh
     assert "עמותה א" not in str(event.changes)
 
 
+def test_the_audit_log_names_what_an_import_did_in_words(client, personas, towns, django_capture_on_commit_callbacks):
+    client.force_login(personas["alice"])
+    data = f"ngo_id,ngo_name\n{GOOD},עמותה א\n".encode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/t/town-a/reports/import/",
+            {"file": _upload(data), "kind": "organizations", "action": "import"},
+            HTTP_ACCEPT_LANGUAGE="en",  # the format is kept by its title in the importer's language
+        )
+    page = client.get("/t/town-a/audit/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Created" in page and "Rejected" in page and "GuideStar list of nonprofits" in page
+    assert "<dt>create</dt>" not in page and "guidestar" not in page
+
+
 def test_a_refused_import_writes_no_audit_event(towns, tmp_path):
     with translation.override("en"):
         organizations_import(town=towns[0], path=write(tmp_path, "ngo_id,ngo_name\n580000009,א\n"), fmt="guidestar")
