@@ -229,8 +229,10 @@ def name_records(value: Any, labels: dict[str, str]) -> Any:
 
 
 def diagnosis_for_reading(partnership: Partnership, lang: str | None = None) -> dict[str, Any]:
-    """``diagnosis_document`` for a page or a report: its sentences name the records instead of citing their ids."""
-    return diagnoses_for_reading([partnership], lang or get_language() or "he")[partnership.pk]
+    """``diagnosis_document`` for a page or a report: its sentences name the records instead of citing their ids.
+    ``partnership`` comes with its parts (``partnership_detail`` or ``with_parts``)."""
+    labels = record_labels(partnership)
+    return dict(name_records(e.to_dict(e.diagnose(engine_input(partnership)), lang or get_language() or "he"), labels))
 
 
 def diagnoses_for_reading(partnerships: Iterable[Partnership], lang: str) -> dict[int, dict[str, Any]]:
@@ -239,8 +241,7 @@ def diagnoses_for_reading(partnerships: Iterable[Partnership], lang: str) -> dic
     keys = [p.pk for p in partnerships]
     out: dict[int, dict[str, Any]] = {}
     for p in with_parts(Partnership.objects.filter(pk__in=keys)):
-        document = e.to_dict(e.diagnose(engine_input(p)), lang)
-        out[p.pk] = dict(name_records(document, record_labels(p)))
+        out[p.pk] = diagnosis_for_reading(p, lang)
     return out
 
 
@@ -264,7 +265,7 @@ def diagnosis_context(partnership: Partnership) -> dict[str, Any]:
     """What the partnership page shows: the diagnosis in the active language, the ladder and the history."""
     lang = get_language() or "he"
     labels = record_labels(partnership)
-    document = name_records(e.to_dict(e.diagnose(engine_input(partnership)), lang), labels)
+    document = diagnosis_for_reading(partnership, lang)
     for item in [*document["tests"].values(), *document["flags"]]:
         item["evidence"] = [{"id": r, "label": labels.get(r, r)} for r in item["records"]]
     current = document["rung"]["order"]

@@ -145,6 +145,13 @@ def read_table(path: str | Path, *, encoding: str | None = None) -> Table:
     return _read_csv(_decode(data, encoding))
 
 
+def _csv_reason(error: csv.Error) -> str:
+    """Why the CSV reader refused a row, in the user's language (the reader's own message is English)."""
+    if "field larger than field limit" in str(error):
+        return _("a cell is longer than %(limit)s characters") % {"limit": f"{csv.field_size_limit():,}"}
+    return _("its quotation marks do not close or its characters are not text")
+
+
 def _read_csv(text: str) -> Table:
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
@@ -152,7 +159,7 @@ def _read_csv(text: str) -> Table:
     except StopIteration as exc:
         raise ImportFileError(_("The file is empty.")) from exc
     except csv.Error as exc:
-        raise ImportFileError(_("The header row cannot be read: %(error)s") % {"error": exc}) from exc
+        raise ImportFileError(_("The header row cannot be read: %(error)s") % {"error": _csv_reason(exc)}) from exc
     rows: list[tuple[int, tuple[str, ...]]] = []
     broken: dict[int, str] = {}
     number = 1
@@ -163,7 +170,7 @@ def _read_csv(text: str) -> Table:
         except StopIteration:
             break
         except csv.Error as exc:  # a cell longer than the reader's limit (131,072 characters), among others
-            broken[number] = _("This row cannot be read: %(error)s") % {"error": exc}
+            broken[number] = _("This row cannot be read: %(error)s") % {"error": _csv_reason(exc)}
             continue
         if any(c.strip() for c in cells):
             rows.append((number, tuple(clean_cell(c) for c in cells)))

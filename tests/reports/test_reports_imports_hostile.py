@@ -84,6 +84,14 @@ def test_a_cell_over_the_csv_reader_s_limit_is_a_row_error_and_the_next_rows_are
     assert not result.written and not Organization.objects.exists()
 
 
+def test_an_over_long_cell_is_explained_in_the_users_language_not_the_csv_readers(towns, tmp_path):
+    text = f"ngo_id,ngo_name\n{GOOD},{'א' * 131_073}\n"
+    with translation.override("he"):
+        result = organizations_import(town=towns[0], path=write(tmp_path, text), fmt="guidestar")
+    message = result.rows[0].problems[0].message
+    assert "131,072" in message and "תווים" in message and "field limit" not in message
+
+
 def test_a_file_with_more_rows_than_the_cap_is_refused_as_a_whole_with_the_cap_named(towns, tmp_path, monkeypatch):
     monkeypatch.setattr(importers, "MAX_ROWS", 2)
     text = "ngo_id,ngo_name\n" + "".join(f"{n},א\n" for n in (GOOD, GOOD_2, "580000024"))
