@@ -294,6 +294,11 @@ def map_columns(header: Sequence[str], columns: Sequence[Column]) -> dict[str, i
     return found
 
 
+def org_key(registry_number: str, name: str) -> str:
+    """How an import matches an organization, in the file and in the town: its registry number, else its name."""
+    return registry_number or "name:" + name
+
+
 def cell(cells: tuple[str, ...], columns: dict[str, int], name: str) -> str:
     position = columns.get(name)
     return cells[position] if position is not None and position < len(cells) else ""
@@ -644,7 +649,7 @@ def parse_organization_rows(
             values["fields_of_activity"] = ", ".join(x for x in (values.get("fields_of_activity", ""), secondary) if x)
         plan = importer.parse_row(number, values, columns)
         plans.append(plan)
-        key = plan.registry_number or "name:" + plan.name
+        key = org_key(plan.registry_number, plan.name)
         if plan.action is RowAction.REJECT:
             continue
         if key in seen:

@@ -212,13 +212,13 @@ def organizations_import(
 
 
 def _org_key(plan: imp.RowPlan) -> str:
-    return plan.registry_number or "name:" + plan.name
+    return imp.org_key(plan.registry_number, plan.name)
 
 
 def _existing_organizations(town: Town) -> dict[str, Organization]:
     out: dict[str, Organization] = {}
     for org in Organization.objects.filter(town=town).iterator(chunk_size=BATCH):
-        out[org.registry_number or "name:" + org.name] = org
+        out[imp.org_key(org.registry_number, org.name)] = org
     return out
 
 

@@ -215,20 +215,22 @@ def wave_remind(*, wave: Wave, base_url: str) -> Reminders:
     return Reminders(emailed, no_email)
 
 
+def respondent_url(token: str, base_url: str) -> str:
+    """The absolute address of a personal survey link (``base_url``: the site's, e.g. ``https://host``)."""
+    return base_url.rstrip("/") + reverse("survey-respond", kwargs={"token": token})
+
+
 @task()
 def remind_task(*, wave_id: int, person_ids: list[int], base_url: str, language: str) -> int:
     """E-mail a reminder with their personal link to each of ``person_ids`` who has still not answered."""
     wave = Wave.objects.get(pk=wave_id)
-    path = reverse("survey-respond", kwargs={"token": "TOKEN"})
     with override(language):
         issued = [
             IssuedLink(row.link, row.token)
             for row in wave_link_rows(wave)
             if row.person.pk in person_ids and not row.answered and row.link is not None and row.token is not None
         ]
-        return links_send(
-            issued=issued, url_of=lambda token: base_url.rstrip("/") + path.replace("TOKEN", token), reminder=True
-        )
+        return links_send(issued=issued, url_of=lambda token: respondent_url(token, base_url), reminder=True)
 
 
 def _wave_for_answer(pk: int) -> Wave:

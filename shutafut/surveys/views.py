@@ -116,7 +116,7 @@ def _analysis(wave: Wave, form: AnalysisForm) -> dict[str, Any]:
 
 
 def _respondent_url(request: HttpRequest, token: str) -> str:
-    return request.build_absolute_uri(reverse("survey-respond", kwargs={"token": token}))
+    return services.respondent_url(token, request.build_absolute_uri("/"))
 
 
 def _detail(request: TownRequest, town: Town, wave: Wave, **extra: Any) -> HttpResponse:
