@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from django.http import Http404
 
 from shutafut.accounts.access import AnyUser, access_owned, membership_in
-from shutafut.accounts.models import Role, Town
+from shutafut.accounts.models import Membership, Role, Town
 from shutafut.organizations.models import Organization, Person
 
 Represented = Callable[[AnyUser, int], set[int]]
@@ -53,9 +53,10 @@ def require_party(user: AnyUser, town_id: int, parties: Iterable[int | None], ro
     """For a write (``role`` is the member role), raise the 404 of a missing record unless the user edits for the
     town or represents one of ``parties`` (organization ids). Reads (``role`` viewer) and coordinators' acts
     (``role`` coordinator, checked by the generic gate) pass through."""
-    if role != Role.MEMBER or edits_for_the_town(user, town_id):
+    if role != Role.MEMBER:
         return
-    if not represented_organizations(user, town_id) & {p for p in parties if p is not None}:
+    membership = membership_in(user, town_id)
+    if membership is None or not _writes_for(membership, user, town_id, parties):
         raise Http404
 
 
@@ -63,13 +64,15 @@ def may_edit(user: AnyUser, town_id: int, parties: Iterable[int | None]) -> bool
     """True when ``user`` may write a record that ``parties`` (organization ids) are party to: what a page asks
     before it offers an edit button (the gate itself still decides)."""
     membership = membership_in(user, town_id)
-    if membership is None or not membership.allows(Role.MEMBER):
-        return False
-    try:
-        require_party(user, town_id, parties, Role.MEMBER)
-    except Http404:
-        return False
-    return True
+    return membership is not None and membership.allows(Role.MEMBER) and _writes_for(membership, user, town_id, parties)
+
+
+def _writes_for(membership: Membership, user: AnyUser, town_id: int, parties: Iterable[int | None]) -> bool:
+    """The rule: the town's coordinator writes every record; another member, those an organization they represent
+    is party to."""
+    if membership.allows(Role.COORDINATOR):
+        return True
+    return bool(represented_organizations(user, town_id) & {p for p in parties if p is not None})
 
 
 def access_organization(
