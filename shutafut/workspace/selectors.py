@@ -7,6 +7,7 @@ import contextlib
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from django.db.models import QuerySet
@@ -321,50 +322,80 @@ def _framework_document(partnership: Partnership, members: list[Member]) -> Any:
     return None
 
 
+class Overview:
+    """One partnership's life-cycle facts, each read once however many parts of a page ask for it (the workspace's
+    home shows the moves, and its panel the charter, the readiness, the plan and the moves again)."""
+
+    def __init__(self, partnership: Partnership) -> None:
+        self.partnership = partnership
+
+    @cached_property
+    def members(self) -> list[Member]:
+        return current_members(self.partnership)
+
+    @cached_property
+    def readiness(self) -> ReadinessAssessment | None:
+        return readiness_latest(self.partnership)
+
+    @cached_property
+    def charter(self) -> CharterView:
+        return charter_view(self.partnership)
+
+    @cached_property
+    def plan(self) -> dict[str, Any]:
+        return plan(self.partnership)
+
+    @cached_property
+    def facts(self) -> GateFacts:
+        """What the workspace knows for the gates of domain.md §6 (see docs/workspace.md for each fact's rule)."""
+        partnership = self.partnership
+        doc = _framework_document(partnership, self.members)
+        year_ago = timezone.now() - dt.timedelta(days=365)
+        return GateFacts(
+            readiness_passed=readiness_go(self.readiness),
+            justification_passed=justification_go(self.readiness),
+            vision_endorsed_by_all=vision_endorsed_by_all(partnership),
+            resource_gaps_resolved=self.charter.charter is not None
+            and not any(x["kind"] == "benefit" for x in self.charter.mismatches),
+            framework_signed_by_all=doc is not None,
+            decision_rules_set=doc is not None and bool(doc.decision_rules.strip()),
+            info_flow_rules_set=doc is not None and bool(doc.info_flow_rules.strip()),
+            work_plan_exists=self.plan["exists"],
+            review_done_within_year=partnership.health_surveys.filter(
+                status=SurveyStatus.CLOSED, closed_at__gte=year_ago
+            ).exists(),
+            handover_owner_named=None,
+        )
+
+    @cached_property
+    def moves(self) -> list[dict[str, Any]]:
+        """The stages the partnership may move to, each with every gate that guards the move and whether it is met
+        (the real gates: a move that no gate guards says so, it is not "all met"). Ending (``closed``) is marked
+        ``ends``: it has no gate and its own page, which asks to confirm."""
+        moves = []
+        for to in allowed_next(self.partnership.stage):
+            gates = [
+                {"code": g.code, "text": str(in_active_language(g.text)), "met": g.is_met(self.facts)}
+                for g in gates_for(self.partnership.stage, to)
+            ]
+            moves.append(
+                {
+                    "stage": to,
+                    "label": label_of(Stage, to),
+                    "gates": gates,
+                    "unmet": [g for g in gates if not g["met"]],
+                    "ends": to is Stage.CLOSED,
+                }
+            )
+        return moves
+
+
 def gate_facts(partnership: Partnership) -> GateFacts:
-    """What the workspace knows for the gates of domain.md §6 (see docs/workspace.md for each fact's rule)."""
-    members = current_members(partnership)
-    r = readiness_latest(partnership)
-    doc = _framework_document(partnership, members)
-    view = charter_view(partnership)
-    year_ago = timezone.now() - dt.timedelta(days=365)
-    return GateFacts(
-        readiness_passed=readiness_go(r),
-        justification_passed=justification_go(r),
-        vision_endorsed_by_all=vision_endorsed_by_all(partnership),
-        resource_gaps_resolved=view.charter is not None and not any(x["kind"] == "benefit" for x in view.mismatches),
-        framework_signed_by_all=doc is not None,
-        decision_rules_set=doc is not None and bool(doc.decision_rules.strip()),
-        info_flow_rules_set=doc is not None and bool(doc.info_flow_rules.strip()),
-        work_plan_exists=plan(partnership)["exists"],
-        review_done_within_year=partnership.health_surveys.filter(
-            status=SurveyStatus.CLOSED, closed_at__gte=year_ago
-        ).exists(),
-        handover_owner_named=None,
-    )
+    return Overview(partnership).facts
 
 
 def next_moves(partnership: Partnership) -> list[dict[str, Any]]:
-    """The stages the partnership may move to, each with every gate that guards the move and whether it is met
-    (the real gates: a move that no gate guards says so, it is not "all met"). Ending (``closed``) is marked
-    ``ends``: it has no gate and its own page, which asks to confirm."""
-    facts = gate_facts(partnership)
-    moves = []
-    for to in allowed_next(partnership.stage):
-        gates = [
-            {"code": g.code, "text": str(in_active_language(g.text)), "met": g.is_met(facts)}
-            for g in gates_for(partnership.stage, to)
-        ]
-        moves.append(
-            {
-                "stage": to,
-                "label": label_of(Stage, to),
-                "gates": gates,
-                "unmet": [g for g in gates if not g["met"]],
-                "ends": to is Stage.CLOSED,
-            }
-        )
-    return moves
+    return Overview(partnership).moves
 
 
 # ---- Health survey ------------------------------------------------------------------------------------------------
@@ -775,22 +806,22 @@ def diagnosis_facts(partnership: Partnership) -> DiagnosisFacts:
     )
 
 
-def partnership_panel_context(partnership: Partnership, user: AnyUser) -> dict[str, Any]:
-    """Context of ``workspace/partnership_panel.html`` (charter, readiness, culture gaps, stage, progress, health)."""
-    view = charter_view(partnership)
-    r = readiness_latest(partnership)
+def partnership_panel_context(partnership: Partnership, overview: Overview | None = None) -> dict[str, Any]:
+    """Context of ``workspace/partnership_panel.html`` (charter, readiness, culture gaps, stage, progress, health);
+    a page that shows more of the partnership's life cycle hands over its own ``overview``, read once."""
+    o = overview or Overview(partnership)
     latest_closed = partnership.health_surveys.filter(status=SurveyStatus.CLOSED).first()
     gaps = culture_gaps(partnership)
     return {
         "ws_partnership": partnership,
-        "ws_charter": view,
-        "ws_readiness": r,
-        "ws_readiness_go": readiness_go(r),
-        "ws_justification_go": justification_go(r),
+        "ws_charter": o.charter,
+        "ws_readiness": o.readiness,
+        "ws_readiness_go": readiness_go(o.readiness),
+        "ws_justification_go": justification_go(o.readiness),
         "ws_wide_gaps": [g for g in gaps if g["wide"]],
-        "ws_moves": next_moves(partnership),
+        "ws_moves": o.moves,
         "ws_stage": label_of(Stage, partnership.stage),
-        "ws_progress": plan(partnership)["progress"],
+        "ws_progress": o.plan["progress"],
         "ws_survey": latest_closed,
         "ws_results": survey_results(latest_closed) if latest_closed else None,
     }

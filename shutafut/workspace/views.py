@@ -138,10 +138,10 @@ def _base_url(request: TownRequest) -> str:
 
 
 def _home(request: TownRequest, partnership: Partnership, bound: Bound) -> HttpResponse:
-    moves = selectors.next_moves(partnership)
-    context = _base(request, partnership, moves=moves, stage_form=forms.StageForm(moves=moves))
+    overview = selectors.Overview(partnership)
+    context = _base(request, partnership, moves=overview.moves, stage_form=forms.StageForm(moves=overview.moves))
     context["transitions"] = partnership.stage_transitions.select_related("by")
-    context.update(selectors.partnership_panel_context(partnership, request.user))
+    context.update(selectors.partnership_panel_context(partnership, overview))
     return _show(request, "workspace/home.html", context, bound)
 
 

@@ -20,7 +20,7 @@ from shutafut.workspace.selectors import outcomes_view, partnership_panel_contex
 
 
 def panel_context(request: HttpRequest, partnership: Partnership) -> Mapping[str, Any]:
-    return partnership_panel_context(partnership, request.user)
+    return partnership_panel_context(partnership)
 
 
 def outcomes_panel_context(request: HttpRequest, partnership: Partnership) -> Mapping[str, Any]:

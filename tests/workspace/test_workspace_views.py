@@ -167,7 +167,7 @@ def test_the_panel_context_and_snippet_render_for_the_partnership_page(ws):
 
     from shutafut.workspace.selectors import partnership_panel_context
 
-    html = render_to_string("workspace/partnership_panel.html", partnership_panel_context(ws["p"], ws["alice"]))
+    html = render_to_string("workspace/partnership_panel.html", partnership_panel_context(ws["p"]))
     assert "ws-panel" in html and reverse("ws-home", kwargs={"town": "town-a", "pk": ws["p"].pk}) in html
 
 
