@@ -1,8 +1,8 @@
 """The migrations: they describe the models exactly, and the one data migration makes the national group.
 
 The suite builds its test databases from the models (``--nomigrations`` in pyproject.toml: several seconds less for
-each database), so this module is what ties the two together. The migrations themselves still run from an empty
-database on SQLite and PostgreSQL in tests/crash (``migrate`` makes each of its databases).
+each database), so this module is what ties the two together. The migrations themselves run from an empty
+PostgreSQL database in tests/crash (``migrate`` makes its PostgreSQL database).
 """
 
 from __future__ import annotations

@@ -1,10 +1,11 @@
 """Kill the process (SIGKILL) in the middle of an import and of a survey answer: the database holds all or nothing.
 
 Each case is one child process writing to a database of the module's own: a SQLite file (WAL, as configured) and,
-when DATABASE_URL points at PostgreSQL, a fresh database on that server. tests/crash/crash_child.py migrates and
-seeds each database, then forks the child of each case from itself (Django already loaded). A child that is to be
-killed prints INSIDE, with what its own transaction already holds, once part of the rows are written; the parent
-kills it there. The parent reads the database itself, through a connection of its own outside Django.
+when DATABASE_URL points at PostgreSQL, a fresh database on that server. tests/crash/crash_child.py migrates the
+PostgreSQL one (the suite's one run of every migration), makes the SQLite one's tables from the models, and seeds
+each database, then forks the child of each case from itself (Django already loaded). A child that is to be killed
+prints INSIDE, with what its own transaction already holds, once part of the rows are written; the parent kills it
+there. The parent reads the database itself, through a connection of its own outside Django.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ def _column(model: Any, field: str) -> str:
 
 
 class Database:
-    """A database and the process that migrated and seeded it, which forks a child for each case."""
+    """A database and the process that made and seeded it, which forks a child for each case."""
 
     def __init__(self, url: str, log: IO[str]) -> None:
         self.url = url
@@ -132,7 +133,7 @@ class Database:
 
 @pytest.fixture(scope="module")
 def databases(tmp_path_factory) -> Iterator[Callable[[str], Database]]:  # type: ignore[no-untyped-def]
-    """Each backend's database, made (migrated and seeded) the first time a test asks for it, kept for the module.
+    """Each backend's database, made (tables from the models, seeded) the first time a test asks for it, kept for the module.
 
     Not a parametrized module fixture: pytest-randomly interleaves the backends' tests, and pytest would then make a
     parametrized fixture's database afresh at every change of backend.
