@@ -1,13 +1,13 @@
 """No page of the demo town shows a raw code or a placeholder, in Hebrew or in English.
 
-The demo is loaded once for the module; the coordinator of the first town, then its partner's representative, crawl
-with the Django test client every page reachable from the menu and from each list (internal links, breadth first, up
-to a bound) in each language. The visible text of each page (text nodes and the title, alt, placeholder and
-aria-label attributes; not scripts) is checked for what a reader should never see: a model's dotted label
-(``organizations.Organization``), a snake_case identifier, a record's internal name (``document-5``, ``flow-9``), a
-reference to our own docs (``domain.md``), Python's ``None``, a status code (``ok``, ``attention``), a month-first
-date, English words on a Hebrew page outside the names that docs/glossary.md allows, and Hebrew on an English page
-that is not the user's own data. A link that answers with an error fails too.
+The demo is loaded once for the module; the coordinator of the first town, then its partner's representative, crawl with
+the Django test client every kind of page reachable from the menu and from each list (internal links, breadth first, one
+page of each kind, up to a bound) in each language. The visible text of each page (text nodes and the title, alt,
+placeholder and aria-label attributes; not scripts) is checked for what a reader should never see: a model's dotted
+label (``organizations.Organization``), a snake_case identifier, a record's internal name (``document-5``, ``flow-9``),
+a reference to our own docs (``domain.md``), Python's ``None``, a status code (``ok``, ``attention``), a month-first
+date, English words on a Hebrew page outside the names that docs/glossary.md allows, and Hebrew on an English page that
+is not the user's own data. A link that answers with an error fails too.
 
 The crawl is about words, not the database, so it runs in the PostgreSQL pass only (marked ``pages``).
 """
@@ -34,8 +34,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.pages]
 TOWN = "/t/beer-sheva/"
 DUMP = Path(os.environ["RAW_CODES_DUMP"]) if os.environ.get("RAW_CODES_DUMP") else None
 MAX_PAGES = 500
-# Links that differ only in their numbers are pages of one kind: a few of each kind say what the kind shows.
-SAMPLES_OF_A_KIND = 3
+# Links that differ only in their numbers are pages of one kind (one template, one view): the first of each kind
+# says what the kind shows (three of each took the crawl from 74 to 139 pages and twice the time).
+SAMPLES_OF_A_KIND = 1
 START = [TOWN, "/guide/", "/accounts/tokens/"]
 # Pages another piece of work rebuilds (issue 12 item 6, the import page: its format list shows the formats' codes,
 # which it is to name and explain); each is left out until that lands, and must then be taken off this list.
@@ -220,7 +221,7 @@ def open_a_survey_wave(town) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("lang", ["he", "en"])
-@pytest.mark.parametrize(("username", "at_least"), [("coordinator1", 100), ("partner1", 40)])
+@pytest.mark.parametrize(("username", "at_least"), [("coordinator1", 60), ("partner1", 30)])
 def test_no_page_of_the_demo_town_shows_a_raw_code_or_a_placeholder(
     demo, client, django_user_model, lang, username, at_least
 ):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 from typing import Any
 
@@ -11,7 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from tests.conftest import REPO, client_on_session
 from tests.security.permissions import ROLES, ROWS, markdown, rows_by_key
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.pages]  # who gets what: the same on both databases
 
 API_PARAMS = {
     "organization_id": "city",
@@ -22,6 +24,7 @@ API_PARAMS = {
 }
 
 
+@functools.cache
 def url_patterns() -> dict[str, str]:
     """Every named URL pattern (``namespace:name`` → route), without the API operations (they have API rows)."""
     found: dict[str, str] = {}
@@ -114,7 +117,7 @@ def _request(row_key: str, world: dict[str, Any], role: str) -> Any:
         body = _fill(row.body, world, role)
         if method == "GET":
             return client.get(path, _fill(row.query, world, role))
-        return client.generic(method, path, data=__import__("json").dumps(body), content_type="application/json")
+        return client.generic(method, path, data=json.dumps(body), content_type="application/json")
     route = url_patterns()[row.key]
     url = _page_url(row.key, row.kwargs, route, world, role)
     if row.method == "POST":
