@@ -19,6 +19,11 @@ $UV run --locked ruff format --check .
 $UV run --locked mypy shutafut
 $UV run --locked lint-imports --no-logo
 
+# These machines set PYTHONDONTWRITEBYTECODE; the suite keeps its bytecode (in the ignored __pycache__ folders), so
+# the second pass, and every run after the first, loads the compiled modules and pytest's rewritten test modules
+# instead of compiling them again in each worker: 13 s of collection became 6.
+unset PYTHONDONTWRITEBYTECODE
+
 source scripts/pg.sh
 PGPORT=${PGPORT:-54329}
 start_throwaway_postgres "$PGPORT"
