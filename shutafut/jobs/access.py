@@ -12,11 +12,17 @@ from shutafut.accounts.models import Role, Town
 from shutafut.jobs.models import Job
 
 
-def access_job(user: Any, pk: object, *, town: Town | None = None) -> Job:
+def access_job(user: Any, pk: object, *, town: Town | None = None, with_result: bool = True) -> Job:
     """Return the job, or raise Http404 when it is missing or another town's (the same answer), and
-    PermissionDenied when the user's role in its town is below the role the job asks for."""
+    PermissionDenied when the user's role in its town is below the role the job asks for.
+
+    ``with_result=False`` leaves out what was asked and what came of it (an import's result lists every row), for
+    the status that a page polls every second."""
+    jobs = Job.objects.select_related("town")
+    if not with_result:
+        jobs = jobs.defer("params", "result")
     try:
-        job = Job.objects.select_related("town").filter(pk=int(str(pk))).first()
+        job = jobs.filter(pk=int(str(pk))).first()
     except ValueError:
         job = None
     if job is None or (town is not None and job.town_id != town.pk):

@@ -35,7 +35,7 @@ def job_detail(request: HttpRequest, town: Town, pk: int) -> HttpResponse:
 @town_view()
 @never_cache
 def job_status_json(request: HttpRequest, town: Town, pk: int) -> JsonResponse:
-    job = access_job(request.user, pk, town=town)
+    job = access_job(request.user, pk, town=town, with_result=False)
     job_abandon_if_stale(job)
     return JsonResponse(job_status(job))
 

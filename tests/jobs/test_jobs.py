@@ -71,6 +71,20 @@ def test_the_status_json_gives_progress_and_the_message_in_the_reader_s_language
     assert hebrew["message"] != status["message"] and hebrew["message"]
 
 
+def test_the_polled_status_does_not_read_the_job_s_result(client, towns, personas):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    job = start(towns[0], personas["bob"], tasks.count_to, total=1)
+    Job.objects.filter(pk=job.pk).update(status=Job.Status.DONE, result={"rows": ["a row's outcome"] * 5000})
+    client.force_login(personas["bob"])
+    with CaptureQueriesContext(connection) as queries:
+        status = client.get(f"/t/town-a/jobs/{job.pk}/status.json").json()
+    assert status["finished"] is True
+    job_reads = [q["sql"] for q in queries.captured_queries if 'FROM "jobs_job"' in q["sql"]]
+    assert job_reads and not any('"jobs_job"."result"' in sql for sql in job_reads)
+
+
 def test_progress_past_the_total_is_held_at_the_total(towns, personas):
     job = start(towns[0], personas["bob"], tasks.count_to, total=1)
     report_progress(job, 15, 10, "")
