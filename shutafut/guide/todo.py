@@ -120,7 +120,8 @@ def overdue_tasks(partnerships: QuerySet[Partnership], today: dt.date) -> Due:
 
 
 def overdue_milestones(partnerships: QuerySet[Partnership], today: dt.date) -> Due:
-    """Milestones past their date that are not complete: a task unfinished, or no task at all."""
+    """Milestones past their date that are not complete: a task unfinished, or no task at all (the rule of
+    ``Milestone.is_overdue``, which the work plan asks)."""
     unfinished = Task.objects.filter(milestone_id=OuterRef("pk"), progress__lt=100)
     any_task = Task.objects.filter(milestone_id=OuterRef("pk"))
     milestones = Milestone.objects.filter(goal__partnership__in=partnerships, due__lt=today).filter(

@@ -3,6 +3,9 @@ the health survey. Every record hangs off a partnership (or one of its members) 
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -310,6 +313,12 @@ class Milestone(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def is_overdue(self, tasks: Sequence[Task], today: dt.date) -> bool:
+        """Past its date while one of its ``tasks`` is unfinished, or with no task at all (whatever the tasks'
+        weights: a task of weight 0 still has to be done). The dashboard's to-do asks the same in SQL
+        (``guide.todo.overdue_milestones``)."""
+        return self.due is not None and self.due < today and (not tasks or any(t.progress < 100 for t in tasks))
 
 
 class Task(models.Model):

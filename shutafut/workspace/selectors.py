@@ -292,8 +292,7 @@ def plan(partnership: Partnership) -> dict[str, Any]:
         for ms in g.milestones.all():
             tasks = list(ms.tasks.all())
             p = scoring.weighted_progress((t.weight, t.progress / 100) for t in tasks) or 0.0
-            overdue = ms.due is not None and ms.due < today and p < 1
-            milestones.append({"milestone": ms, "tasks": tasks, "progress": p, "overdue": overdue})
+            milestones.append({"milestone": ms, "tasks": tasks, "progress": p, "overdue": ms.is_overdue(tasks, today)})
         gp = scoring.weighted_progress((m["milestone"].weight, m["progress"]) for m in milestones) or 0.0
         values = list(g.values.all())
         latest = float(values[-1].value) if values else None

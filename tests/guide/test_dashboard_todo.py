@@ -80,6 +80,23 @@ def test_the_work_plan_marks_the_overdue_task_and_milestone(personas, due):
     assert html.count('class="badge overdue"') == 2
 
 
+def test_the_work_plan_and_the_to_do_agree_on_a_milestone_whose_only_unfinished_task_weighs_nothing(personas, due):
+    milestone = Milestone.objects.get(title="אבן דרך שעברה")
+    milestone.tasks.update(progress=100)
+    Task.objects.create(
+        milestone=milestone,
+        title="משימה בלי משקל",
+        owner=due["partnership"].members.get(),
+        due=TODAY,
+        weight=0,
+        progress=0,
+    )
+    todo = _client(personas["alice"]).get(DASHBOARD).context["todo"]
+    assert {d.key: d.count for d in todo["lists"]}["milestones"] == 1
+    url = reverse("ws-plan", kwargs={"town": "town-a", "pk": due["partnership"].pk})
+    assert 'class="badge overdue"' in _client(personas["alice"]).get(url).content.decode()
+
+
 def test_a_representative_sees_my_partnerships_and_my_approvals_not_the_whole_town(personas, due):
     town = due["city"].town
     other = partnership_create(town=town, name="שותפות זרה", convener=due["ngo"])
