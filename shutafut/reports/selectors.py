@@ -90,10 +90,10 @@ def _health(partnership: Partnership, org_ids: set[int]) -> dict[str, Any] | Non
     }
 
 
-def partnership_report(partnership: Partnership) -> dict[str, Any]:
-    """Everything the partnership report shows: goals, members, resources, decisions, diagnosis, principles,
-    ratings between members, outcomes, the health survey from survey to survey, and progress."""
-    p = partnership_detail(partnership)
+def _record_facts(p: Partnership) -> dict[str, Any]:
+    """What both the partnership report and the public page show, from the records alone (``p`` as
+    ``partnership_detail`` gives it: no further query): members, pledged resources, decisions, activities and
+    progress."""
     members = list(p.members.all())
     flows = list(p.flows.all())
     pledged: dict[str, dict[str, Decimal | int]] = {}
@@ -106,12 +106,10 @@ def partnership_report(partnership: Partnership) -> dict[str, Any]:
         if f.value is not None and f.unit in ("", "NIS", 'ש"ח', "₪", 'ש"ח'):
             row["value"] += f.value
         by_sector[f.giver.organization.sector] += 1
-    delivered = sum(1 for f in flows if f.kind == FlowKind.DELIVERY)
-    pledges = sum(1 for f in flows if f.kind == FlowKind.PLEDGE)
-    fulfilled = sum(1 for f in flows if f.kind == FlowKind.PLEDGE and f.deliveries.exists())
+    deliveries = [f for f in flows if f.kind == FlowKind.DELIVERY]
+    fulfilled = {f.fulfils_id for f in deliveries if f.fulfils_id is not None}
+    pledges = [f for f in flows if f.kind == FlowKind.PLEDGE]
     activities = list(p.activities.all())
-    diagnosis = diagnosis_for_reading(p, _lang())
-    trend = workspace_selectors.health_trend(p)
     resource_rows = sorted(
         ({"label": label_of(ResourceType, k), **v} for k, v in pledged.items()), key=lambda r: -int(r["count"])
     )
@@ -127,21 +125,13 @@ def partnership_report(partnership: Partnership) -> dict[str, Any]:
             for m in members
         ],
         "resources": resource_rows,
-        "resources_chart": bar_chart(
-            [(str(r["label"]), int(r["count"])) for r in resource_rows], title=_("Pledges by resource type")
-        ),
         "resources_by_sector": [{"label": sector_name(s), "count": by_sector.get(s, 0)} for s in SECTORS],
         "decisions": list(p.decisions.all()),
         "activities": activities,
-        "diagnosis": diagnosis,
-        "health": _health(p, {m.organization_id for m in members}),
-        "outcomes": workspace_selectors.outcomes_view(p),
-        "health_trend": trend,
-        "principle_trend": workspace_selectors.principle_trend(trend),
         "progress": {
-            "pledges": pledges,
-            "fulfilled": fulfilled,
-            "deliveries": delivered,
+            "pledges": len(pledges),
+            "fulfilled": sum(1 for f in pledges if f.pk in fulfilled),
+            "deliveries": len(deliveries),
             "activities": len(activities),
             "beneficiaries": sum(a.beneficiaries_count or 0 for a in activities),
             "documents": len(p.documents.all()),
@@ -149,19 +139,38 @@ def partnership_report(partnership: Partnership) -> dict[str, Any]:
     }
 
 
+def partnership_report(partnership: Partnership) -> dict[str, Any]:
+    """Everything the partnership report shows: goals, members, resources, decisions, diagnosis, principles,
+    ratings between members, outcomes, the health survey from survey to survey, and progress."""
+    p = partnership_detail(partnership)
+    facts = _record_facts(p)
+    trend = workspace_selectors.health_trend(p)
+    return {
+        **facts,
+        "resources_chart": bar_chart(
+            [(str(r["label"]), int(r["count"])) for r in facts["resources"]], title=_("Pledges by resource type")
+        ),
+        "diagnosis": diagnosis_for_reading(p, _lang()),
+        "health": _health(p, {m.organization_id for m in p.members.all()}),
+        "outcomes": workspace_selectors.outcomes_view(p),
+        "health_trend": trend,
+        "principle_trend": workspace_selectors.principle_trend(trend),
+    }
+
+
 def public_partnership(partnership: Partnership) -> dict[str, Any]:
     """The public page: goals, partners (organizations only), pledged resources by type, decision summaries,
-    milestones and progress. No person, no contact, no representative."""
-    report = partnership_report(partnership)
-    p = report["partnership"]
+    milestones and progress. No person, no contact, no representative; and nothing is computed from surveys or
+    the diagnosis, which the page does not show (an anonymous visitor's request costs the records' reading only)."""
+    facts = _record_facts(partnership_detail(partnership))
     return {
-        "partnership": p,
-        "stage": report["stage"],
-        "partners": [{"name": m["name"], "sector": m["sector"]} for m in report["members"]],
-        "resources": report["resources"],
-        "decisions": [{"date": d.date, "subject": d.subject, "outcome": d.outcome} for d in report["decisions"]],
-        "milestones": [{"date": a.date, "title": a.title} for a in report["activities"]],
-        "progress": report["progress"],
+        "partnership": facts["partnership"],
+        "stage": facts["stage"],
+        "partners": [{"name": m["name"], "sector": m["sector"]} for m in facts["members"]],
+        "resources": facts["resources"],
+        "decisions": [{"date": d.date, "subject": d.subject, "outcome": d.outcome} for d in facts["decisions"]],
+        "milestones": [{"date": a.date, "title": a.title} for a in facts["activities"]],
+        "progress": facts["progress"],
     }
 
 

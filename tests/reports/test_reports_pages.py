@@ -222,6 +222,30 @@ def test_a_public_partnership_page_is_readable_without_login_and_shows_no_person
     assert client.get(f"/p/town-b/{partnership.pk}/").status_code == 404
 
 
+def test_the_public_page_reads_the_records_only_and_no_survey_answer(client, town_a_records):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from shutafut.partnerships.models import ResourceFlow
+
+    partnership = town_a_records["partnership"]
+    partnership.is_public = True
+    partnership.save()
+    city = partnership.members.get()
+    for _ in range(3):
+        pledge = ResourceFlow.objects.create(partnership=partnership, giver=city, kind="pledge", resource_type="time")
+    ResourceFlow.objects.create(
+        partnership=partnership, giver=city, kind="delivery", resource_type="time", fulfils=pledge
+    )
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(f"/p/town-a/{partnership.pk}/")
+    assert page.status_code == 200 and page.context["r"]["progress"]["fulfilled"] == 1
+    read = " ".join(q["sql"] for q in queries.captured_queries)
+    for table in ("surveys_rating", "workspace_healthresponse", "diagnosis_diagnosissnapshot"):
+        assert f'"{table}"' not in read, f"the public page read {table}"
+    assert len(queries.captured_queries) <= 15
+
+
 def test_the_national_view_needs_the_national_group_and_shows_only_totals(client, personas, town_a_records):
     assert login(client, personas, "alice").get("/national/").status_code == 403
     # The group comes from a data migration; the suite's tables come from the models (tests/test_migrations.py).
