@@ -133,7 +133,7 @@ class Database:
 
 @pytest.fixture(scope="module")
 def databases(tmp_path_factory) -> Iterator[Callable[[str], Database]]:  # type: ignore[no-untyped-def]
-    """Each backend's database, made (tables from the models, seeded) the first time a test asks for it, kept for the module.
+    """Each backend's database, made and seeded the first time a test asks for it, kept for the module.
 
     Not a parametrized module fixture: pytest-randomly interleaves the backends' tests, and pytest would then make a
     parametrized fixture's database afresh at every change of backend.
