@@ -600,8 +600,7 @@ class TemplateImporter(OrganizationImporter):
         subtype = SUBTYPES_BY_CODE.get(subtype_code or "")
         if subtype is None:
             problem("subtype", _("Unknown subtype: %(value)s") % {"value": values.get("subtype", "")})
-        elif sector is not None and subtype.sector.value != sector:
-            problem("subtype", _("This subtype belongs to another sector."))
+        # A subtype of another sector is the model's rule (Organization.rule_errors), checked with the row's record.
         if legal_form is None:
             problem("legal_form", _("Unknown legal form: %(value)s") % {"value": values.get("legal_form", "")})
         if sector is None or subtype is None or legal_form is None:

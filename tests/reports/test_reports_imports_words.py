@@ -53,6 +53,13 @@ def test_an_unknown_coded_value_is_still_rejected_naming_the_value(towns, tmp_pa
     assert [(p.column, "מגזר רביעי" in p.message) for p in row.problems] == [("מגזר", True)]
 
 
+def test_a_subtype_of_another_sector_is_rejected_once_naming_its_column_in_the_user_s_language(towns, tmp_path):
+    text = "Name,Sector,Subtype,Legal form\nExample,Business sector,Nonprofit (amuta),Nonprofit association (amuta)\n"
+    (row,) = generic(towns[0], write(tmp_path, text), lang="en", all_localities=True).rejected
+    assert [(p.column, p.message) for p in row.problems] == [("Subtype", "This subtype belongs to another sector.")]
+    assert not Organization.objects.exists()
+
+
 def test_missing_columns_are_named_by_their_label_in_the_user_s_language(towns, tmp_path):
     path = write(tmp_path, "name\nעמותה\n")
     hebrew = generic(towns[0], path, lang="he").file_error
