@@ -58,6 +58,7 @@ def test_a_small_town_keeps_the_list_and_a_large_one_gets_the_text_box_with_a_sm
     client = _coordinator(personas)
     page = client.get(reverse("relationship-create", kwargs={"town": "town-a"})).content.decode()
     assert "data-organization-picker" in page and 'list="id_org_a-suggestions"' in page
+    assert "organizations/picker" in page  # the picker brings its script
     assert "עמותה מספר 123" not in page  # no list of every organization
     assert len(page) < 40_000
 
@@ -65,6 +66,7 @@ def test_a_small_town_keeps_the_list_and_a_large_one_gets_the_text_box_with_a_sm
 def test_the_list_is_kept_below_the_threshold(town_a_records, personas):
     page = _coordinator(personas).get(reverse("relationship-create", kwargs={"town": "town-a"})).content.decode()
     assert "data-organization-picker" not in page and "עמותת לב</option>" in page
+    assert "organizations/picker" not in page  # and a page without a picker loads no picker script
 
 
 def test_a_relationship_is_saved_by_typing_the_names_and_an_unknown_one_is_named_and_kept(big_town, personas):

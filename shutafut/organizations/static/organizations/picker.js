@@ -1,8 +1,10 @@
 // Suggestions for the organization picker (organizations/picker.py): as the person types two characters or more,
-// ask the town's suggest endpoint and fill the box's <datalist>; the browser shows the list.
+// ask the town's suggest endpoint and fill the box's <datalist>; the browser shows the list. Each picker's widget
+// brings this script, so a form with two pickers runs it twice: a box is bound once.
 (function () {
   "use strict";
-  document.querySelectorAll("input[data-organization-picker]").forEach(function (input) {
+  document.querySelectorAll("input[data-organization-picker]:not([data-picker-bound])").forEach(function (input) {
+    input.dataset.pickerBound = "1";
     var list = document.getElementById(input.getAttribute("list"));
     var url = input.dataset.organizationPicker;
     var timer = null;
