@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 import subprocess
 
 import pytest
@@ -20,6 +19,7 @@ from shutafut.reports.cli import report
 from shutafut.workspace import services
 from shutafut.workspace.models import MemberRepresentative
 from shutafut.workspace.services import OutcomeMarks
+from tests.conftest import require_program
 from tests.workspace.health_records import closed_survey
 
 pytestmark = pytest.mark.django_db
@@ -94,12 +94,11 @@ def _numbers(row: str) -> list[int]:
 
 
 def _pdf_text(args: list[str], tmp_path) -> str:  # type: ignore[no-untyped-def]
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
+    pdftotext = require_program("pdftotext", "poppler-utils")
     out = tmp_path / "report.pdf"
     result = CliRunner().invoke(report, [*args, "--pdf", str(out)])
     assert result.exit_code == 0, result.output
-    return subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    return subprocess.run([pdftotext, str(out), "-"], capture_output=True, text=True, check=True).stdout
 
 
 def test_the_partnership_report_shows_its_outcomes_contributions_and_success_mean(client, town):
