@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import os
 import shutil
 import sys
@@ -228,20 +229,43 @@ def represent(user: Any, organization: Any) -> None:
     MemberRepresentative.objects.get_or_create(member=member, user=user)
 
 
-@pytest.fixture
-def towns(db):  # type: ignore[no-untyped-def]
-    return make_towns()
+@pytest.fixture(scope="module")
+def rows_per_module(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+    """Opt-in for a module whose tests all take the same towns, personas and records (each test still undoes its
+    own writes): ``pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rows_per_module")]``. The three
+    are then built once for the module (see rows_for_the_module) and every test gets its own deep copy of them, a
+    tenth of a second and about 50 queries less per test. In such a module all three exist for every test, asked
+    for or not."""
+
+    def build() -> dict[str, Any]:
+        towns = make_towns()
+        return {"towns": towns, "personas": make_personas(towns), "records": make_town_a_records(towns)}
+
+    yield from rows_for_the_module(django_db_blocker, build)
 
 
 @pytest.fixture
-def personas(towns):  # type: ignore[no-untyped-def]
-    return make_personas(towns)
+def _module_rows(request, db):  # type: ignore[no-untyped-def]
+    """This test's copy of its module's rows, or None outside a ``rows_per_module`` module."""
+    if "rows_per_module" not in request.fixturenames:
+        return None
+    return copy.deepcopy(request.getfixturevalue("rows_per_module"))
 
 
 @pytest.fixture
-def town_a_records(towns):  # type: ignore[no-untyped-def]
+def towns(_module_rows, db):  # type: ignore[no-untyped-def]
+    return make_towns() if _module_rows is None else _module_rows["towns"]
+
+
+@pytest.fixture
+def personas(_module_rows, towns):  # type: ignore[no-untyped-def]
+    return make_personas(towns) if _module_rows is None else _module_rows["personas"]
+
+
+@pytest.fixture
+def town_a_records(_module_rows, towns):  # type: ignore[no-untyped-def]
     """Two organizations, a relationship and a partnership in town A; one organization in town B."""
-    return make_town_a_records(towns)
+    return make_town_a_records(towns) if _module_rows is None else _module_rows["records"]
 
 
 @pytest.fixture(scope="module")

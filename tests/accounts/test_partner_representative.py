@@ -14,7 +14,7 @@ from shutafut.partnerships.models import Member, Partnership
 from shutafut.partnerships.services import partnership_create
 from shutafut.workspace.models import MemberRepresentative
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rows_per_module")]
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from shutafut.partnerships import services
 from shutafut.partnerships.models import ResourceFlow
 from tests.conftest import represent
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rows_per_module")]
 
 
 @pytest.fixture

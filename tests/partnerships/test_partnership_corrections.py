@@ -18,7 +18,7 @@ from shutafut.partnerships.services import flow_create, member_add, part_update
 from shutafut.workspace.models import Goal, Milestone, Task
 from tests.conftest import represent
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rows_per_module")]
 
 
 @pytest.fixture

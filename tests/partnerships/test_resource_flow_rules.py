@@ -11,7 +11,7 @@ from django.utils import translation
 
 from shutafut.partnerships.services import decision_create, flow_create, partnership_create
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rows_per_module")]
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from shutafut.surveys.links import link_revoke
 from shutafut.surveys.selectors import wave_pairs, wave_ratings, wave_trust_value
 from shutafut.surveys.services import rating_save, wave_close
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rows_per_module")]
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from shutafut.organizations.models import Person
 from shutafut.surveys.models import Rating, SurveyLink, Wave, WaveStatus
 from shutafut.surveys.services import rating_save, wave_create, wave_set_roster
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rows_per_module")]
 
 
 def url(name: str, wave: Wave, **kw: object) -> str:

@@ -14,7 +14,7 @@ from shutafut.organizations.models import Person
 from shutafut.surveys.models import SurveyLink, Wave
 from shutafut.surveys.services import rating_save
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rows_per_module")]
 
 
 def url(name: str, wave: Wave, **kw: object) -> str:

@@ -10,7 +10,7 @@ from django.urls import reverse
 from shutafut.surveys.links import link_issue, link_revoke
 from shutafut.surveys.models import Rating, WaveStatus
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rows_per_module")]
 
 JSON = {"HTTP_ACCEPT": "application/json"}
 
