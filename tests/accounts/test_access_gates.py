@@ -16,7 +16,7 @@ from shutafut.relationships.access import access_relationship
 from shutafut.surveys.access import access_wave
 from shutafut.surveys.models import Wave
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rows_per_module")]
 
 
 def test_a_member_reaches_the_objects_of_their_town(personas, town_a_records):

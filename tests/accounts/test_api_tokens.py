@@ -14,7 +14,7 @@ from django.utils import timezone
 from shutafut.accounts.models import ApiToken, Membership, Role, TokenStatus
 from shutafut.accounts.services import api_token_create
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rows_per_module")]
 
 
 def _api(token: str, path: str, **params: str) -> int:

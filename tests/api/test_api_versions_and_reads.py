@@ -14,7 +14,7 @@ from shutafut.surveys.models import Wave
 from shutafut.workspace.models import Goal, HealthResponse, HealthSurvey, Milestone, Task
 from tests.conftest import represent
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rows_per_module")]
 
 
 def _client(user: Any) -> Client:

@@ -10,7 +10,7 @@ from shutafut.audit.context import acting_as
 from shutafut.audit.models import AuditEvent
 from tests.conftest import represent
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rows_per_module")]
 
 
 def test_a_write_through_the_api_records_who_when_and_what_changed(personas, town_a_records):

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from shutafut.backup import scheduled_backup
 from shutafut.backup_cli import scheduled_backup_command
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rows_per_module")]
 
 
 def mode(path) -> int:  # type: ignore[no-untyped-def]

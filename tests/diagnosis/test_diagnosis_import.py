@@ -21,7 +21,7 @@ from shutafut.partnerships import services
 from shutafut.partnerships.models import Partnership
 from tests.conftest import REPO
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rows_per_module")]
 
 
 def record(*members: dict, **extra) -> e.Partnership:  # type: ignore[no-untyped-def]

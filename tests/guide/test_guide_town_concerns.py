@@ -15,7 +15,7 @@ from shutafut.guide.services import business_concerns_set
 from shutafut.model.provenance import Source
 from shutafut.model.sector_table import PROPOSED_BUSINESS_CONCERNS, SECTOR_TABLE
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rows_per_module")]
 
 
 @pytest.fixture(autouse=True)

@@ -15,7 +15,7 @@ from shutafut.partnerships.models import Decision
 from shutafut.partnerships.services import decision_create
 from shutafut.relationships.models import Relationship
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rows_per_module")]
 
 
 def test_a_version_changes_with_a_stored_field_and_names_it(town_a_records):

@@ -13,7 +13,7 @@ from shutafut.organizations.models import Organization
 from shutafut.organizations.picker import PICKER_FROM, picker_label, resolve
 from shutafut.relationships.models import Relationship
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rows_per_module")]
 
 
 @pytest.fixture

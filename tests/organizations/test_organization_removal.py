@@ -14,7 +14,7 @@ from shutafut.organizations.models import Organization, Person
 from shutafut.partnerships.models import Partnership
 from shutafut.relationships.models import Relationship
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rows_per_module")]
 
 
 def _coordinator(personas: dict[str, Any]) -> Client:

@@ -17,7 +17,7 @@ from shutafut.partnerships.services import activity_create, member_add, partners
 from shutafut.partnerships.signals import partnership_changed
 from shutafut.workspace.services import readiness_record
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rows_per_module")]
 
 
 def test_a_change_through_a_service_is_announced_with_its_partnership(town_a_records, announced):

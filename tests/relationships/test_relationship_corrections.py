@@ -13,7 +13,7 @@ from django.utils import timezone
 from shutafut.relationships.models import Relationship
 from tests.conftest import represent
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rows_per_module")]
 
 
 def _member(personas: dict[str, Any]) -> Client:

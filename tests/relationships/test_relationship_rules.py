@@ -12,7 +12,7 @@ from django.urls import reverse
 from shutafut.relationships.models import Relationship
 from shutafut.relationships.services import relationship_create, relationship_update
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rows_per_module")]
 
 
 def test_an_organization_cannot_relate_to_itself(towns, town_a_records):

@@ -12,7 +12,7 @@ from django.test import Client, override_settings
 from shutafut.security import ratelimit
 from shutafut.security.headers import POLICY
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rows_per_module")]
 
 
 def test_every_page_carries_a_content_security_policy_without_inline_script_or_style(client, personas, towns):

@@ -18,7 +18,7 @@ from schemathesis.core import NotSet
 
 from shutafut.api.api import api
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rows_per_module")]
 
 EXAMPLES = 8
 PREFIX = "/api/v1"

@@ -15,7 +15,7 @@ from shutafut.organizations.models import Organization
 from shutafut.security.logs import GunicornLogger, redact
 from tests.conftest import represent
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rows_per_module")]
 
 HUGE = "9223372036854775807"
 

@@ -17,7 +17,7 @@ from shutafut.relationships.models import Relationship
 from shutafut.surveys.models import Rating
 from shutafut.surveys.services import rating_save, wave_close
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rows_per_module")]
 
 JSON = {"HTTP_ACCEPT": "application/json"}
 
