@@ -176,6 +176,28 @@ def make_personas(towns: tuple[Any, Any]) -> dict[str, Any]:
     return people
 
 
+def add_nonprofits(town: Any, count: int, *, name: str = "עמותה מספר {n}", registry_numbers: bool = False) -> None:
+    """``count`` nonprofits (amutot) in ``town``, named by ``name`` with ``{n}`` their number from 0, written a
+    thousand to a query: a town large enough for what depends on its size. With ``registry_numbers``, the n-th has
+    ``57`` and n in seven digits."""
+    from shutafut.organizations.models import Organization
+
+    Organization.objects.bulk_create(
+        (
+            Organization(
+                town=town,
+                name=name.format(n=n),
+                sector="third",
+                subtype="nonprofit",
+                legal_form="amuta",
+                registry_number=f"57{n:07d}" if registry_numbers else "",
+            )
+            for n in range(count)
+        ),
+        batch_size=1000,
+    )
+
+
 def make_town_a_records(towns: tuple[Any, Any]) -> dict[str, Any]:
     """Two organizations, a relationship and a partnership in town A; one organization in town B."""
     import datetime as dt

@@ -8,9 +8,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from shutafut.organizations.models import Organization
 from shutafut.organizations.picker import PICKER_FROM
 from shutafut.relationships.models import Relationship
+from tests.conftest import add_nonprofits
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -19,10 +19,7 @@ def test_a_coordinator_picks_both_organizations_from_suggestions_as_they_type(
     page, live_server, personas, town_a_records, login
 ):
     town = town_a_records["city"].town
-    Organization.objects.bulk_create(
-        Organization(town=town, name=f"עמותה מספר {n}", sector="third", subtype="nonprofit", legal_form="amuta")
-        for n in range(PICKER_FROM)
-    )
+    add_nonprofits(town, PICKER_FROM)
     login("alice")
     asked: list[str] = []
     page.on("request", lambda r: asked.append(r.url) if "suggest" in r.url else None)

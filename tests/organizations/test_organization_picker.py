@@ -12,6 +12,7 @@ from django.urls import reverse
 from shutafut.organizations.models import Organization
 from shutafut.organizations.picker import PICKER_FROM, picker_label, resolve
 from shutafut.relationships.models import Relationship
+from tests.conftest import add_nonprofits
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rows_per_module")]
 
@@ -20,17 +21,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rows_per_module")]
 def big_town(town_a_records: dict[str, Any]) -> dict[str, Any]:
     """Town A with PICKER_FROM more nonprofits, each with a registry number, one name used twice."""
     town = town_a_records["city"].town
-    Organization.objects.bulk_create(
-        Organization(
-            town=town,
-            name=f"עמותה מספר {n}",
-            sector="third",
-            subtype="nonprofit",
-            legal_form="amuta",
-            registry_number=f"57{n:07d}",
-        )
-        for n in range(PICKER_FROM)
-    )
+    add_nonprofits(town, PICKER_FROM, registry_numbers=True)
     Organization.objects.create(town=town, name="עמותה מספר 7", sector="third", subtype="nonprofit", legal_form="amuta")
     return town_a_records
 

@@ -18,25 +18,14 @@ from django.urls import reverse
 
 from shutafut.organizations.models import Organization
 from shutafut.relationships.models import Relationship
+from tests.conftest import add_nonprofits
 
 LIMIT = 300_000
 
 
 def _fill(town: Any, n: int, ties: int) -> None:
     rng = random.Random(n)
-    Organization.objects.bulk_create(
-        (
-            Organization(
-                town=town,
-                name=f"עמותה לדוגמה מספר {i} לקידום הקהילה",
-                sector="third",
-                subtype="nonprofit",
-                legal_form="amuta",
-            )
-            for i in range(n)
-        ),
-        batch_size=1000,
-    )
+    add_nonprofits(town, n, name="עמותה לדוגמה מספר {n} לקידום הקהילה")
     ids = list(Organization.objects.filter(town=town).values_list("pk", flat=True))
     among = ids[:300]
     pairs: set[tuple[int, int]] = set()

@@ -9,9 +9,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from shutafut.organizations.models import Organization, Person
+from shutafut.organizations.models import Person
 from shutafut.organizations.picker import PICKER_FROM
 from shutafut.surveys.services import wave_create, wave_set_roster
+from tests.conftest import add_nonprofits
 
 pytestmark = pytest.mark.django_db
 
@@ -19,10 +20,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def large(town_a_records: dict[str, Any], personas: dict[str, Any]) -> dict[str, Any]:
     town = town_a_records["city"].town
-    Organization.objects.bulk_create(
-        Organization(town=town, name=f"עמותה מספר {n}", sector="third", subtype="nonprofit", legal_form="amuta")
-        for n in range(PICKER_FROM)
-    )
+    add_nonprofits(town, PICKER_FROM)
     Person.objects.create(town=town, organization=town_a_records["ngo"], full_name="נועה", email="noa@example.org")
     wave = wave_create(town=town, name="גל גדול")
     wave_set_roster(wave=wave, organizations=[town_a_records["city"]], respondents=[])
