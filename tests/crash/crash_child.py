@@ -120,20 +120,11 @@ def run(case: list[Any]) -> None:
         raise ValueError(f"unknown case: {case!r}")
 
 
-class NoMigrations(dict[str, None]):
-    """Every app without migrations: ``migrate --run-syncdb`` then makes the tables from the models."""
-
-    def __contains__(self, app: object) -> bool:
-        return True
-
-    def __getitem__(self, app: str) -> None:
-        return None
-
-
 def make_tables() -> None:
     """On PostgreSQL (production's database) every migration runs, data migrations included: the one place in the
     suite where they run from an empty database. On SQLite the tables come from the models, as in the rest of the
     suite (``--nomigrations``), seconds sooner; tests/test_migrations.py checks that both describe the same tables."""
+    from django.apps import apps
     from django.core.management import call_command
     from django.db import connection
     from django.test import override_settings
@@ -141,7 +132,8 @@ def make_tables() -> None:
     if connection.vendor == "postgresql":
         call_command("migrate", interactive=False, verbosity=0)
         return
-    with override_settings(MIGRATION_MODULES=NoMigrations()):
+    without_migrations = {app.label: None for app in apps.get_app_configs()}
+    with override_settings(MIGRATION_MODULES=without_migrations):
         call_command("migrate", run_syncdb=True, interactive=False, verbosity=0)
 
 
