@@ -168,7 +168,7 @@ def job_task(func: JobFunction) -> Task[..., Any]:
         if job is None:  # deleted before a worker reached it
             return None
         _write(job, status=Job.Status.RUNNING, started_at=timezone.now(), error="")
-        with translation.override(job.language), _one_task_scope():
+        with translation.override(job.language), one_task_scope():
             try:
                 result = func(job, **params) or {}
             except JobFailed as exc:
@@ -264,7 +264,7 @@ def _side_connection() -> BaseDatabaseWrapper:
 
 
 @contextmanager
-def _one_task_scope() -> Iterator[None]:
+def one_task_scope() -> Iterator[None]:
     """What report_progress keeps (the second connection, the last writes) lasts one task: a worker does not keep
     a database session open between tasks."""
     try:

@@ -6,13 +6,23 @@ import datetime as dt
 import logging
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from shutafut.jobs.models import Job
-from shutafut.jobs.services import job_start, report_progress
+from shutafut.jobs.services import job_start, one_task_scope, report_progress
 from tests.jobs import tasks
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _progress_forgotten_after_each_test():  # type: ignore[no-untyped-def]
+    """report_progress remembers its last write of each job for as long as a task runs; these tests call it outside
+    a task, and SQLite gives a rolled-back job's id to the next test's job: each test is one task's scope."""
+    with one_task_scope():
+        yield
 
 
 def start(town, user, task, *, role="viewer", language="he", **params):  # type: ignore[no-untyped-def]
@@ -72,9 +82,6 @@ def test_the_status_json_gives_progress_and_the_message_in_the_reader_s_language
 
 
 def test_the_polled_status_does_not_read_the_job_s_result(client, towns, personas):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     job = start(towns[0], personas["bob"], tasks.count_to, total=1)
     Job.objects.filter(pk=job.pk).update(status=Job.Status.DONE, result={"rows": ["a row's outcome"] * 5000})
     client.force_login(personas["bob"])
@@ -171,8 +178,6 @@ def test_an_unknown_kind_of_job_is_refused_before_anything_is_written(towns, per
 def test_a_task_that_reports_inside_its_transaction_leaves_no_second_session_open(
     towns, personas, tmp_path, django_capture_on_commit_callbacks
 ):
-    from django.db import connection
-
     if connection.vendor != "postgresql":
         pytest.skip("the second connection is PostgreSQL's (SQLite waits for the commit instead)")
 
